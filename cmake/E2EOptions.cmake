@@ -1,0 +1,36 @@
+# Build options. Everything defaults to what a user wants from `make`.
+option(E2E_BUILD_TESTS "Build unit, operator and integration tests" ON)
+option(E2E_BUILD_BENCH "Build benchmark programs" ON)
+option(E2E_SANITIZE "Build with AddressSanitizer + UndefinedBehaviorSanitizer" OFF)
+option(E2E_WERROR "Treat warnings as errors" OFF)
+
+set(E2E_WARNINGS -Wall -Wextra -Wpedantic -Wshadow=local -Wno-unused-parameter)
+if(E2E_WERROR)
+  list(APPEND E2E_WARNINGS -Werror)
+endif()
+if(E2E_SANITIZE)
+  add_compile_options(-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
+  add_link_options(-fsanitize=address,undefined)
+endif()
+# The project's own code is tuned for the machine it is built on (AVX-512 here); set -DE2E_NATIVE=OFF for portable binaries.
+option(E2E_NATIVE "Compile with -march=native" ON)
+if(E2E_NATIVE)
+  add_compile_options(-march=native)
+endif()
+
+# e2e_add_library(NAME DIR DEPS...) — one static library per source folder, sources globbed so that adding a
+# file needs no CMake edit.
+function(e2e_add_library name)
+  cmake_parse_arguments(ARG "" "" "DEPS;PRIVATE_DEPS" ${ARGN})
+  file(GLOB srcs CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/*.cpp ${CMAKE_CURRENT_SOURCE_DIR}/*/*.cpp)
+  if(NOT srcs)
+    add_library(${name} INTERFACE)
+    target_include_directories(${name} INTERFACE ${PROJECT_SOURCE_DIR}/src)
+    target_link_libraries(${name} INTERFACE ${ARG_DEPS})
+    return()
+  endif()
+  add_library(${name} STATIC ${srcs})
+  target_include_directories(${name} PUBLIC ${PROJECT_SOURCE_DIR}/src)
+  target_compile_options(${name} PRIVATE ${E2E_WARNINGS})
+  target_link_libraries(${name} PUBLIC ${ARG_DEPS} PRIVATE ${ARG_PRIVATE_DEPS})
+endfunction()
