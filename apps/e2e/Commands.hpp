@@ -1,0 +1,27 @@
+#pragma once
+// The e2e command line: one file per subcommand, each exposing one register function listed in main.cpp.
+#include <CLI/CLI.hpp>
+
+#include <cstdint>
+#include <functional>
+#include <string>
+
+namespace e2e::cli {
+
+// Options shared by every subcommand (set on the top-level app, usable before or after the subcommand).
+struct GlobalOptions {
+  int threads = 0;  // 0: all cores
+  std::uint64_t seed = 12345;
+  bool quiet = false;
+  // The full command line, stored as provenance in every output file.
+  std::string commandLine;
+};
+
+// A subcommand's work; runs after parsing. Throw e2e::Error for runtime failures (exit 1).
+using Action = std::function<void()>;
+
+// Each register function adds its subcommand to `app` and sets its callback.
+void registerInfo(CLI::App& app, GlobalOptions& global);
+void registerDemo(CLI::App& app, GlobalOptions& global);
+
+}  // namespace e2e::cli
