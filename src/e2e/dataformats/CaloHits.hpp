@@ -6,6 +6,7 @@
 namespace e2e {
 
 struct EcalHits : SoA<EcalHits> {
+  static constexpr const char* kType = "EcalHits";
   Column<std::uint32_t> id;  // EcalId: EB (ieta, iphi) or EE (side, ix, iy)
   Column<float> energy;      // GeV
   Column<float> time;        // ns, time of flight from the nominal collision plus resolution
@@ -24,6 +25,7 @@ struct EcalHits : SoA<EcalHits> {
 };
 
 struct HcalHits : SoA<HcalHits> {
+  static constexpr const char* kType = "HcalHits";
   Column<std::int16_t> ieta;  // signed ring, +-1..+-28 (0 never used)
   Column<std::int16_t> iphi;  // 0..71 in 5-degree steps; rings |ieta| > 20 use even iphi only (10-degree towers)
   Column<std::uint8_t> depth;  // 1-based

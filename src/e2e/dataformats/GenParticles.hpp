@@ -16,6 +16,7 @@ enum GenFlag : std::uint8_t {
 };
 
 struct GenParticles : SoA<GenParticles> {
+  static constexpr const char* kType = "GenParticles";
   Column<std::int32_t> pdgId;
   Column<std::int16_t> status;  // GenStatus
   Column<float> charge;         // in units of e (quarks carry thirds)

@@ -5,6 +5,7 @@
 namespace e2e {
 
 struct Photons : SoA<Photons> {
+  static constexpr const char* kType = "Photons";
   Column<float> pt, eta, phi, energy;
   Column<std::uint32_t> seed;       // EcalId of the highest-energy crystal of the cluster
   Column<std::int32_t> truthPdgId;  // 22 photon, +-11 electron, 111 pi0, 36 A (merged photons), 0 unmatched
@@ -25,6 +26,7 @@ struct Photons : SoA<Photons> {
 };
 
 struct Jets : SoA<Jets> {
+  static constexpr const char* kType = "Jets";
   Column<float> pt, eta, phi, mass;
   Column<float> radius;              // clustering R
   Column<std::int32_t> nConstituents;
@@ -54,6 +56,7 @@ struct Jets : SoA<Jets> {
 
 // One tagger output per scored object; objects that fail the tagger's selection get no row.
 struct Predictions : SoA<Predictions> {
+  static constexpr const char* kType = "Predictions";
   Column<std::int32_t> object;  // row in the scored collection (photons or jets of the same event)
   Column<float> value;          // probability (classifiers) or mass in GeV (regression)
 
@@ -70,6 +73,7 @@ struct Predictions : SoA<Predictions> {
 
 // One row per event.
 struct EventInfo : SoA<EventInfo> {
+  static constexpr const char* kType = "EventInfo";
   Column<std::uint64_t> event;    // event index within the run (also the random-stream key)
   Column<std::int32_t> process;   // generator process id (generators/Process.hpp)
   Column<std::int32_t> nPileup;   // number of pileup interactions overlaid

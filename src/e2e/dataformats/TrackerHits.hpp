@@ -7,6 +7,7 @@ enum class TrackerSubdet : std::uint8_t { BPIX = 0, TIB = 1, TOB = 2 };
 
 // Measured hit positions in the barrel tracker layers. Units: cm.
 struct TrackerHits : SoA<TrackerHits> {
+  static constexpr const char* kType = "TrackerHits";
   Column<std::uint8_t> subdet;    // TrackerSubdet
   Column<std::uint8_t> layer;     // 1-based within the subdetector
   Column<float> x, y, z;          // measured (smeared) global position

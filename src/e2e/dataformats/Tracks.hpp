@@ -5,6 +5,7 @@ namespace e2e {
 
 // Reconstructed tracks, parameters at the point of closest approach to the beam line. Units: GeV, cm.
 struct Tracks : SoA<Tracks> {
+  static constexpr const char* kType = "Tracks";
   Column<float> pt, eta, phi;
   Column<std::int8_t> charge;
   Column<float> d0, dz;                     // transverse / longitudinal impact parameters
@@ -32,6 +33,7 @@ struct Tracks : SoA<Tracks> {
 
 // Primary and pileup vertices. Row 0 is the primary (hard-scatter) vertex when present.
 struct Vertices : SoA<Vertices> {
+  static constexpr const char* kType = "Vertices";
   Column<float> x, y, z;  // cm
   Column<float> sumPt2;
   Column<std::int32_t> nTracks;
