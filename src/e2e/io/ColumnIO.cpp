@@ -64,6 +64,12 @@ std::uint64_t readUInt64Attr(hid_t obj, const char* name, const std::string& wha
   return v;
 }
 
+H5Handle createGroup(hid_t parent, const std::string& name) {
+  H5Handle plist(H5Pcreate(H5P_GROUP_CREATE), H5Pclose);
+  H5Pset_obj_track_times(plist.get(), false);
+  return H5Handle(H5Gcreate2(parent, name.c_str(), H5P_DEFAULT, plist.get(), H5P_DEFAULT), H5Gclose);
+}
+
 H5Handle createColumnDataset(hid_t group, const std::string& name, hid_t type) {
   hsize_t dims[1] = {0}, maxDims[1] = {H5S_UNLIMITED}, chunk[1] = {kChunkRows};
   H5Handle space(H5Screate_simple(1, dims, maxDims), H5Sclose);
@@ -71,6 +77,7 @@ H5Handle createColumnDataset(hid_t group, const std::string& name, hid_t type) {
   H5Pset_chunk(plist.get(), 1, chunk);
   H5Pset_shuffle(plist.get());
   H5Pset_deflate(plist.get(), 1);
+  H5Pset_obj_track_times(plist.get(), false);  // no timestamps: same input -> byte-identical file
   H5Handle dset(H5Dcreate2(group, name.c_str(), type, space.get(), H5P_DEFAULT, plist.get(), H5P_DEFAULT), H5Dclose);
   if (!dset) fail("cannot create dataset ", name);
   return dset;

@@ -72,6 +72,8 @@ void writeUInt64Attr(hid_t obj, const char* name, std::uint64_t value);
 bool hasAttr(hid_t obj, const char* name);
 std::uint64_t readUInt64Attr(hid_t obj, const char* name, const std::string& what);
 
+// Creates a group without timestamps (files stay byte-identical for identical content).
+H5Handle createGroup(hid_t parent, const std::string& name);
 // Creates an extendible, chunked, compressed 1-D dataset.
 H5Handle createColumnDataset(hid_t group, const std::string& name, hid_t type);
 // Appends `count` elements from `data` at the end of a 1-D dataset of current length `length`.

@@ -45,7 +45,7 @@ ColumnSet& EventWriter::columnSet(const std::string& label, const char* type) {
   auto set = std::make_unique<ColumnSet>();
   set->label = label;
   set->type = type;
-  set->group = H5Handle(H5Gcreate2(m_file->handle.get(), label.c_str(), H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT), H5Gclose);
+  set->group = createGroup(m_file->handle.get(), label);
   if (!set->group) fail(m_path, ": cannot create collection '", label, "'");
   writeStringAttr(set->group.get(), "type", type);
   set->offsetsDset = createColumnDataset(set->group.get(), "offsets", H5T_NATIVE_UINT64);

@@ -198,3 +198,23 @@ TEST(EventFile, TypeMismatchIsAnError) {
   w.put("x", EcalHits{});
   EXPECT_THROW(w.put("x", HcalHits{}), Error);
 }
+
+TEST(EventFile, SameContentGivesByteIdenticalFiles) {
+  auto write = [](const fs::path& p) {
+    fs::remove(p);
+    io::EventWriter w(p.string(), {"cmd", "cfg", ""});
+    for (std::uint64_t i = 0; i < 50; ++i) {
+      Event ev = randomEvent(i);
+      ev.each([&](const char* label, auto& c) { w.put(label, c); });
+      w.endEvent();
+    }
+    w.close();
+  };
+  const auto a = tempPath("same_a.h5"), b = tempPath("same_b.h5");
+  write(a);
+  write(b);
+  std::ifstream fa(a, std::ios::binary), fb(b, std::ios::binary);
+  const std::string ca((std::istreambuf_iterator<char>(fa)), {}), cb((std::istreambuf_iterator<char>(fb)), {});
+  ASSERT_FALSE(ca.empty());
+  EXPECT_TRUE(ca == cb) << "files differ";
+}
