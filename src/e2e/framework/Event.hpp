@@ -36,6 +36,14 @@ public:
     const auto slot = static_cast<std::size_t>(h.slot());
     return slot < m_present.size() && m_present[slot];
   }
+  // An output product already put for this event, to complete it later (a batching tagger fills its scores after
+  // the batch ran). Throws when the product was not put yet.
+  template <class T>
+  T& modify(const Output<T>& h) {
+    const auto slot = static_cast<std::size_t>(h.slot());
+    if (slot >= m_present.size() || !m_present[slot]) throw std::logic_error("product not put yet: " + h.describe());
+    return static_cast<ProductHolder<T>&>(*m_products[slot]).value;
+  }
   // The output product for this event: cleared, ready to fill.
   template <class T>
   T& put(const Output<T>& h) {
@@ -54,7 +62,7 @@ private:
   friend class Schedule;
   std::uint64_t m_index = 0, m_seed = 0;
   std::vector<std::unique_ptr<ProductHolderBase>> m_products;
-  std::vector<bool> m_present;
+  std::vector<std::uint8_t> m_present;  // bytes, not bits: batches of different threads read it concurrently
 };
 
 }  // namespace e2e::fw

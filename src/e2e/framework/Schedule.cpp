@@ -13,12 +13,26 @@ HandleBase::HandleBase(Module* owner, std::string name, std::string label, std::
   owner->m_handles.push_back(this);
 }
 
+const char* categoryName(Category c) {
+  switch (c) {
+    case Category::Source: return "source";
+    case Category::Simulation: return "simulation";
+    case Category::Reconstruction: return "reconstruction";
+    case Category::DetectorFrames: return "detector frames";
+    case Category::ObjectFrames: return "object frames";
+    case Category::Tagger: return "tagger";
+    case Category::Output: return "output";
+    case Category::Other: return "other";
+  }
+  return "other";
+}
+
 std::string HandleBase::describe() const { return m_module->name() + "." + m_name + " -> " + m_label; }
 
 void Event::reset(std::uint64_t index, std::uint64_t seed) {
   m_index = index;
   m_seed = seed;
-  std::fill(m_present.begin(), m_present.end(), false);
+  std::fill(m_present.begin(), m_present.end(), std::uint8_t{0});
 }
 
 Schedule::Schedule(std::vector<std::unique_ptr<Module>> modules) : m_modules(std::move(modules)) {
@@ -53,7 +67,7 @@ Schedule::Schedule(std::vector<std::unique_ptr<Module>> modules) : m_modules(std
 Event Schedule::makeEvent() const {
   Event e;
   e.m_products.resize(m_slots);
-  e.m_present.assign(m_slots, false);
+  e.m_present.assign(m_slots, std::uint8_t{0});
   return e;
 }
 
