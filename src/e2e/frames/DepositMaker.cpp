@@ -2,7 +2,7 @@
 
 #include <cmath>
 
-#include "e2e/frames/EcalFrameMap.hpp"
+#include "e2e/reconstruction/EcalFrameMap.hpp"
 #include "e2e/frames/FrameBinning.hpp"
 
 namespace e2e::frames {
@@ -41,7 +41,7 @@ void DepositMaker::make(const EventHits& hits, Deposits& out) const {
 }
 
 void DepositMaker::makeEcal(const EcalHits& hits, std::size_t ch, ChannelDeposits& out) const {
-  const auto& map = EcalFrameMap::instance();
+  const auto& map = reco::EcalFrameMap::instance();
   const bool time = m_channels.kind(ch) == ChannelKind::EcalTime;
   const float scale = m_channels.scale(ch);
   const std::size_t n = hits.size();
@@ -50,7 +50,7 @@ void DepositMaker::makeEcal(const EcalHits& hits, std::size_t ch, ChannelDeposit
   out.value.reserve(n);
   if (time) out.weight.reserve(n);
   for (std::size_t i = 0; i < n; ++i) {
-    const EcalCell& c = map.cell(hits.id[i]);
+    const reco::EcalCell& c = map.cell(hits.id[i]);
     if (c.row < 0) continue;
     const float e = hits.energy[i];
     out.row.push_back(c.row);

@@ -4,7 +4,7 @@
 #include <cmath>
 
 #include "e2e/core/Error.hpp"
-#include "e2e/frames/EcalFrameMap.hpp"
+#include "e2e/reconstruction/EcalFrameMap.hpp"
 #include "e2e/frames/FrameBinning.hpp"
 
 namespace e2e::frames {
@@ -61,9 +61,9 @@ void HitGraphBuilder::collect(const EventHits& hits, const CropWindow& w, GraphS
     s.nodes.push_back(n);
   };
   if (m_ecal && hits.ecal) {
-    const auto& map = EcalFrameMap::instance();
+    const auto& map = reco::EcalFrameMap::instance();
     for (std::size_t i = 0; i < hits.ecal->size(); ++i) {
-      const EcalCell& c = map.cell(hits.ecal->id[i]);
+      const reco::EcalCell& c = map.cell(hits.ecal->id[i]);
       if (c.row >= 0 && inside(w, c.row, c.col)) add(c.eta, c.phi, hits.ecal->energy[i], 0, 0, kNodeEcal, 0);
     }
   }

@@ -1,6 +1,6 @@
-#include "e2e/frames/EcalFrameMap.hpp"
+#include "e2e/reconstruction/EcalFrameMap.hpp"
 
-namespace e2e::frames {
+namespace e2e::reco {
 
 const EcalFrameMap& EcalFrameMap::instance() {
   static const EcalFrameMap map;
@@ -28,4 +28,4 @@ EcalFrameMap::EcalFrameMap() {
       }
 }
 
-}  // namespace e2e::frames
+}  // namespace e2e::reco

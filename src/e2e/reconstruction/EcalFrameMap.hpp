@@ -5,7 +5,7 @@
 
 #include "e2e/geometry/EcalGeometry.hpp"
 
-namespace e2e::frames {
+namespace e2e::reco {
 
 struct EcalCell {
   std::int16_t row = -1, col = -1;  // frame cell; row -1 for ids that name no crystal
@@ -36,4 +36,4 @@ private:
   EcalCell m_invalid;
 };
 
-}  // namespace e2e::frames
+}  // namespace e2e::reco
