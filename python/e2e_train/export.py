@@ -14,7 +14,6 @@ import argparse
 import inspect
 import json
 import os
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -76,7 +75,10 @@ def write_tensors(path, tensors, attrs=None):
         for name, value in tensors.items():
             f.create_dataset(name, data=np.asarray(value))
         for key, value in (attrs or {}).items():
-            f.attrs[key] = value
+            # Lists of names become one comma-separated string: trivial to read from C++.
+            if isinstance(value, (list, tuple)):
+                value = ",".join(value)
+            f.attrs[key] = str(value) if isinstance(value, str) else value
 
 
 def _compare(outputs, expected, names, tol):

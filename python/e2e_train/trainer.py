@@ -172,3 +172,10 @@ class Trainer:
                 log(f"epoch {s.epoch}: train_loss {train_loss:.4f} val_loss {val['loss']:.4f}{extra} "
                     f"lr {lr:.2e} ({record['seconds']:.1f} s)")
         return s
+
+    def ranks_in_sync(self):
+        """True when every rank holds the same weights (DDP's contract; cheap: one checksum per rank)."""
+        with torch.no_grad():
+            checksum = sum(float(p.double().sum()) for p in self.model.parameters())
+        sums = distributed.gather_objects(self.ctx, checksum)
+        return all(abs(v - sums[0]) <= 1e-9 * max(1.0, abs(sums[0])) for v in sums)
