@@ -3,6 +3,7 @@
 Parity legs (each reported as passed / failed / skipped with a reason):
   onnx_reference  onnx's own reference evaluator (onnx >= 1.13; skipped on Debian's onnx 1.12)
   numpy           e2e_train.onnx_numpy, an independent NumPy interpreter of the op subset we export
+  onnxruntime     ONNX Runtime's CPU provider, where the Python package is installed (not on Debian)
   e2e             the project's engine: `e2e infer --model M.onnx --in in.h5 --out out.h5`, binary from
                   --e2e or $E2E_BIN (skipped when absent or when it has no working `infer` subcommand)
 The error measure is max |onnx - torch| / max |torch| over each output: element-wise relative errors are
@@ -104,6 +105,15 @@ def _leg_numpy(path, feeds, expected, names, tol):
     return _compare(outputs, expected, names, tol)
 
 
+def _leg_onnxruntime(path, feeds, expected, names, tol):
+    try:
+        import onnxruntime
+    except ImportError:
+        return {"status": "skipped", "reason": "the onnxruntime Python package is not installed"}
+    session = onnxruntime.InferenceSession(path, providers=["CPUExecutionProvider"])
+    return _compare(session.run(names, feeds), expected, names, tol)
+
+
 def find_e2e(explicit=None):
     """The engine binary from the argument or $E2E_BIN, or None when neither names an existing file."""
     path = explicit or os.environ.get("E2E_BIN")
@@ -150,6 +160,7 @@ def check_parity(model, path, inputs, e2e_bin=None, tol=PARITY_TOLERANCE):
     legs = {
         "onnx_reference": _leg_onnx_reference(path, feeds, expected, names, tol),
         "numpy": _leg_numpy(path, feeds, expected, names, tol),
+        "onnxruntime": _leg_onnxruntime(path, feeds, expected, names, tol),
         "e2e": _leg_e2e(path, feeds, expected, names, tol, e2e_bin),
     }
     ran = [leg for leg in legs.values() if leg["status"] != "skipped"]
@@ -165,14 +176,14 @@ def format_parity(report):
     return "\n".join(lines)
 
 
-def heldout_inputs(model, data_path, batch, layout="auto"):
-    """A batch from the last rows of `data_path` (the usual held-out tail), in the model's input order."""
-    from .data import DataSpec, open_source
-    source = open_source(data_path, layout)
-    spec = DataSpec.from_card(getattr(model, "data_spec", None)) if getattr(model, "data_spec", None) else None
-    spec = spec or DataSpec()
-    rows = range(max(0, source.size - batch), source.size)
-    block = source.read(rows.start, rows.stop, spec.for_source(source), num_nodes=model.hparams.get("num_nodes"))
+def heldout_inputs(model, data_path, batch):
+    """The last `batch` rows of `data_path` (the usual held-out tail), preprocessed as in training."""
+    from .data import DataSpec, read_block
+    from .layouts import Source
+    spec = DataSpec.from_dict(model.data_spec) if getattr(model, "data_spec", None) else DataSpec()
+    spec.resolved = {}
+    source = Source(data_path, spec.layout)
+    block = read_block(source, max(0, source.size - batch), source.size, spec, model.kind)
     return model.inputs_from_batch({k: torch.as_tensor(v) for k, v in block.items()})
 
 

@@ -140,7 +140,8 @@ def _run(args, ctx, log):
         result = evaluate(model, task, test or val, spec, args.batch, one, args.workers)
         info = {"seed": args.seed, "epochs_requested": args.epochs, "epochs_run": state.epoch,
                 "best_epoch": state.best_epoch, "early_stopped": state.epoch < args.epochs,
-                "batch": args.batch, "world_size": ctx.world, "ranks_in_sync": in_sync, "lr": args.lr, "optimizer": "Adam",
+                "batch": args.batch, "world_size": ctx.world, "ranks_in_sync": in_sync, "lr": args.lr,
+                "optimizer": "Adam",
                 "schedule": {"milestones": list(cfg.milestones), "gamma": cfg.gamma}, "patience": args.patience,
                 "device": str(ctx.device) + (f" ({torch.cuda.get_device_name(ctx.device)})"
                                              if ctx.device.type == "cuda" else ""),

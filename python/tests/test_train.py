@@ -10,7 +10,7 @@ import numpy as np
 import torch
 
 import helpers
-from e2e_train import synthetic, train
+from e2e_train import export, synthetic, train
 from e2e_train.data import BatchStream, DataSpec, make_splits
 from e2e_train.distributed import Context
 from e2e_train.models import build_model
@@ -96,6 +96,14 @@ class CommandLine(helpers.TempDirTest):
             self.assertTrue(os.path.isfile(os.path.join(out, png)), png)
         self.assertTrue(os.path.isfile(os.path.join(out, card["onnx"]["file"])))
         self.assertIn("AUC", log)
+        # Re-export the best checkpoint on a held-out batch of the test file through the export CLI.
+        buf = io.StringIO()
+        with contextlib.redirect_stdout(buf):
+            rc = export.main(["--checkpoint", os.path.join(out, "best.pt"), "--out", self.path("again.onnx"),
+                              "--data", self.test, "--batch", "8", "--e2e", self.path("absent")])
+        self.assertEqual(rc, 0, buf.getvalue())
+        self.assertRegex(buf.getvalue(), r"parity numpy +passed")
+        self.assertEqual(export.op_histogram(self.path("again.onnx")), card["onnx"]["ops"])
 
     def test_resume_continues_where_the_checkpoint_stopped(self):
         out = self.path("run")
