@@ -22,14 +22,16 @@ CHUNK_BYTES = 8 << 20
 class DataSpec:
     """Preprocessing, recorded verbatim in the model card so inference can repeat it.
 
-    channels: names to use, in order (None: all, file order). scales: "file" (the dataset's `scales`
-    attribute) or one factor per used channel. zero_suppression: |value| below it (file units, before
-    scaling) becomes 0; one number for all channels or one per channel. Graphs: num_nodes to pad/cut to,
-    node_scales one factor per node feature (None: 1). target: dataset holding the label / regression target.
+    The images in a file are already multiplied by the file's `scales` attribute (the C++ frame maker applies
+    them when it fills the image); that is recorded, never applied again. On top of it:
+    channels: names to use, in order (None: all, file order). zero_suppression: |value| below it (file
+    units) becomes 0; one number for all channels or one per channel. scales: extra factors, one per used
+    channel (None: 1). Graphs: num_nodes to pad/cut to, node_scales one factor per node feature (None: 1).
+    target: dataset holding the label / regression target.
     """
     layout: str = "auto"
     channels: list = None
-    scales: object = "file"
+    scales: list = None
     zero_suppression: object = 0.0
     num_nodes: int = 256
     node_scales: list = None
@@ -51,33 +53,33 @@ class DataSpec:
         if missing:
             raise DataError(f"{source.path}: channels {missing} not in the file's channels {names}")
         idx = [names.index(c) for c in wanted]
-        if self.scales == "file":
-            scales = [source.file_scales[i] for i in idx]
-        else:
-            scales = [float(s) for s in self.scales]
+        scales = [1.0] * len(idx) if self.scales is None else [float(s) for s in self.scales]
+        frame_scales = [source.file_scales[i] for i in idx]
         zs = self.zero_suppression
         zs = [float(zs)] * len(idx) if np.isscalar(zs) else [float(z) for z in zs]
         for what, values in (("scales", scales), ("zero_suppression", zs)):
             if len(values) != len(idx):
                 raise DataError(f"{what} has {len(values)} values for {len(idx)} channels {wanted}")
-        resolved = {"channels": wanted, "channel_index": idx, "scales": scales, "zero_suppression": zs,
-                    "graph_features": list(source.graph_features)}
-        if self.resolved and (self.resolved["channels"], self.resolved["scales"]) != (wanted, scales):
-            raise DataError(f"{source.path}: channels/scales {wanted}/{scales} differ from the first file's "
-                            f"{self.resolved['channels']}/{self.resolved['scales']}")
+        resolved = {"channels": wanted, "channel_index": idx, "scales": scales, "frame_scales": frame_scales,
+                    "zero_suppression": zs, "graph_features": list(source.graph_features)}
+        first = self.resolved
+        if first and (first["channels"], first["frame_scales"]) != (wanted, frame_scales):
+            raise DataError(f"{source.path}: channels/scales {wanted}/{frame_scales} differ from the first "
+                            f"file's {first['channels']}/{first['frame_scales']}")
         self.resolved = self.resolved or resolved
         return resolved
 
 
 def preprocess_images(x, resolved):
-    """Channel selection, zero suppression (file units), then per-channel scaling; float32 in and out."""
+    """Channel selection, zero suppression (file units), then the extra per-channel scaling."""
     idx = resolved["channel_index"]
     if idx != list(range(x.shape[1])):
         x = x[:, idx]
     thr = np.asarray(resolved["zero_suppression"], dtype=np.float32).reshape(1, -1, 1, 1)
     if np.any(thr > 0):
         x = np.where(np.abs(x) < thr, np.float32(0), x)
-    return x * np.asarray(resolved["scales"], dtype=np.float32).reshape(1, -1, 1, 1)
+    scales = np.asarray(resolved["scales"], dtype=np.float32)
+    return x if np.all(scales == 1) else x * scales.reshape(1, -1, 1, 1)
 
 
 def read_block(source, start, stop, spec, kind):

@@ -1,7 +1,8 @@
 """HDF5 dataset layouts and chunk readers.
 
 Three layouts are read (docs/training.md has the full field list):
-  e2e     our datasets: `X` (N, C, H, W) float32 with attributes `channels` and `scales`, `y`, kinematics
+  e2e     our datasets: `X` (N, C, H, W) float32 with attributes `channels` and `scales` (the factors the
+          frame maker already applied, src/e2e/io/DatasetFile.hpp), `y`, kinematics
           (pt, eta, phi, m, ieta, iphi, truth_mass), optional hit graphs as ragged arrays `graph_nodes`
           (total_nodes, F) + `graph_node_offsets` (N + 1) with attribute `graph_features`
   egamma  public e/gamma crops: `X` (N, 32, 32, 2) channels-last [energy, time], `y`
@@ -14,12 +15,13 @@ import os
 import h5py
 import numpy as np
 
-LAYOUTS = ("auto", "e2e", "egamma", "jet")
+LAYOUTS = ("auto", "e2e", "egamma", "jet", "jets")
 
-# Channel names of the public layouts (SPEC.md section 4), by channel count.
-EGAMMA_CHANNELS = ["energy", "time"]
-JET_CHANNELS = {3: ["track_pt", "ecal", "hcal"],
-                8: ["track_pt", "track_d0", "track_dz", "ecal", "hcal", "bpix1", "bpix2", "bpix3"]}
+# Channel names of the public layouts (SPEC.md section 4), by channel count, spelled as in the C++ channel
+# registry (src/e2e/frames/ChannelSet.cpp) so model cards name channels the taggers know.
+EGAMMA_CHANNELS = ["ecal", "ecal_time"]
+JET_CHANNELS = {3: ["trk_pt", "ecal", "hcal"],
+                8: ["trk_pt", "trk_d0", "trk_dz", "ecal", "hcal", "bpix1", "bpix2", "bpix3"]}
 
 # Kinematic columns and the names they go by in the public layouts.
 KINEMATICS = {"pt": ("pt", "jetPt"), "eta": ("eta",), "phi": ("phi",), "m": ("m", "m0", "jetM"),
@@ -35,6 +37,11 @@ def _decode(values):
 
 
 def detect_layout(f):
+    declared = f.attrs.get("layout")
+    if declared is not None:
+        declared = declared.decode() if isinstance(declared, bytes) else str(declared)
+        if declared in LAYOUTS[1:]:
+            return "jet" if declared == "jets" else declared
     if "X_jets" in f or "X_jet" in f:
         return "jet"
     if "X" in f:
@@ -64,7 +71,7 @@ class Source:
             f = self.file()
         except OSError as exc:
             raise DataError(f"{path}: not a readable HDF5 file ({exc})") from None
-        self.layout = detect_layout(f) if layout == "auto" else layout
+        self.layout = detect_layout(f) if layout == "auto" else ("jet" if layout == "jets" else layout)
         self.image_key = next((k for k in ("X", "X_jets", "X_jet") if k in f), None)
         self.channels_last = self.layout in ("egamma", "jet")
         self.size = self._row_count(f)

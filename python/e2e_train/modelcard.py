@@ -26,8 +26,10 @@ def _input_entries(model, spec):
         if name == "image":
             e["meaning"] = "object image, channels-first (C, H, W)"
             e["channels"] = res.get("channels", [])
+            e["frame_scales"] = res.get("frame_scales", [])
             e["preprocessing"] = {"zero_suppression": res.get("zero_suppression"), "scales": res.get("scales"),
-                                  "order": "x = where(|raw| < zero_suppression, 0, raw) * scales, per channel"}
+                                  "order": "frame = raw * frame_scales (by the frame maker); "
+                                           "x = where(|frame| < zero_suppression, 0, frame) * scales"}
         elif name == "position":
             e["meaning"] = "object (ieta, iphi) on the 280 x 360 frame grid, raw indices"
         elif name == "nodes":

@@ -61,9 +61,11 @@ def write(path, layout="e2e", samples=256, channels=None, size=None, seed=0, mas
             channels = channels or 3
             size = size or 32
             x = _blobs(rng, samples, channels, size, labels, target)
-            d = f.create_dataset("X", data=x, chunks=(1,) + x.shape[1:])
-            d.attrs["channels"] = [f"ch{i}" for i in range(channels)]
-            d.attrs["scales"] = np.full(channels, 0.1, dtype=np.float32)
+            # Like the C++ writer: images already scaled, the factors recorded as root attributes.
+            f.create_dataset("X", data=x * np.float32(0.1), chunks=(1,) + x.shape[1:])
+            f.attrs["layout"] = "e2e"
+            f.attrs["channels"] = [f"ch{i}" for i in range(channels)]
+            f.attrs["scales"] = np.full(channels, 0.1, dtype=np.float32)
             f.create_dataset("y", data=target if mass else labels)
             for name in ("pt", "eta", "phi", "m"):
                 f.create_dataset(name, data=rng.uniform(0.0, 1.0, samples).astype(np.float32))

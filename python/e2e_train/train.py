@@ -48,7 +48,8 @@ def parse_args(argv=None):
     p.add_argument("--workers", type=int, default=0, help="DataLoader worker processes per rank")
     p.add_argument("--layout", default="auto", choices=LAYOUTS)
     p.add_argument("--channels", help="comma-separated channel names to use, in order (default: all)")
-    p.add_argument("--scales", default="file", help="'file' or one factor per used channel, comma-separated")
+    p.add_argument("--scales", help="extra factor per used channel, comma-separated, on top of the file's "
+                   "own (already applied) scales; default 1")
     p.add_argument("--zero-suppression", default="0", help="one threshold, or one per channel (file units)")
     p.add_argument("--num-nodes", type=int, default=256, help="graph models: nodes per graph after padding")
     p.add_argument("--target", default="y", help="dataset holding the label or regression target")
@@ -63,7 +64,7 @@ def parse_args(argv=None):
 def build_spec(args):
     zs = _floats(args.zero_suppression)
     return DataSpec(layout=args.layout, channels=args.channels.split(",") if args.channels else None,
-                    scales="file" if args.scales == "file" else _floats(args.scales),
+                    scales=_floats(args.scales),
                     zero_suppression=zs[0] if len(zs) == 1 else zs, num_nodes=args.num_nodes, target=args.target)
 
 

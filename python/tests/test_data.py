@@ -27,18 +27,29 @@ class Layouts(helpers.TempDirTest):
         self.assertEqual(block["position"].shape, (6, 2))
         self.assertEqual(spec.resolved["channels"], ["ch2", "ch0"])
 
-    def test_file_scales_are_the_default(self):
+    def test_file_scales_are_recorded_not_applied_again(self):
         p = self.path("e2e.h5")
         synthetic.write(p, "e2e", 8, channels=2, size=8)
-        block = read_block(Source(p), 0, 8, DataSpec(), "image")
+        spec = DataSpec()
+        block = read_block(Source(p), 0, 8, spec, "image")
         with h5py.File(p) as f:
-            np.testing.assert_allclose(block["x"], f["X"][:] * 0.1, rtol=1e-6)
+            np.testing.assert_array_equal(block["x"], f["X"][:])
+        np.testing.assert_allclose(spec.resolved["frame_scales"], [0.1, 0.1], rtol=1e-6)
+        self.assertEqual(spec.resolved["scales"], [1.0, 1.0])
+
+    def test_declared_layout_attribute_wins(self):
+        p = self.path("declared.h5")
+        synthetic.write(p, "egamma", 4)
+        with h5py.File(p, "a") as f:
+            f.attrs["layout"] = "e2e"
+        self.assertEqual(Source(p).layout, "e2e")
+        self.assertEqual(Source(p, "egamma").layout, "egamma")
 
     def test_public_egamma_layout_is_read_channels_last(self):
         p = self.path("eg.h5")
         synthetic.write(p, "egamma", 10, seed=2)
         src = Source(p)
-        self.assertEqual((src.layout, src.channels, src.image_shape), ("egamma", ["energy", "time"], (2, 32, 32)))
+        self.assertEqual((src.layout, src.channels, src.image_shape), ("egamma", ["ecal", "ecal_time"], (2, 32, 32)))
         block = read_block(src, 0, 10, DataSpec(), "image")
         with h5py.File(p) as f:
             np.testing.assert_array_equal(block["x"], f["X"][:].transpose(0, 3, 1, 2))
@@ -48,7 +59,8 @@ class Layouts(helpers.TempDirTest):
         synthetic.write(p, "jet", 6, channels=8, size=20, seed=3)
         src = Source(p)
         self.assertEqual(src.layout, "jet")
-        self.assertEqual(src.channels[:3], ["track_pt", "track_d0", "track_dz"])
+        self.assertEqual(src.channels[:3], ["trk_pt", "trk_d0", "trk_dz"])
+        self.assertEqual(Source(p, "jets").layout, "jet")
         block = read_block(src, 1, 4, DataSpec(), "image")
         with h5py.File(p) as f:
             np.testing.assert_array_equal(block["x"], f["X_jets"][1:4].transpose(0, 3, 1, 2))
@@ -116,7 +128,7 @@ class SplitsAndStreams(helpers.TempDirTest):
             # Rows are identified by their image sums (noise makes them unique).
             seen.append(np.concatenate([b["x"].sum(dim=(1, 2, 3)).numpy() for b in stream]))
         with h5py.File(self.a) as f:
-            want = np.sort((f["X"][:] * 0.1).sum(axis=(1, 2, 3)))
+            want = np.sort(f["X"][:].sum(axis=(1, 2, 3)))
         self.assertEqual(len(np.unique(want)), 100)
         np.testing.assert_allclose(np.sort(np.concatenate(seen)), want, rtol=1e-5)
 

@@ -87,7 +87,8 @@ class CommandLine(helpers.TempDirTest):
         self.assertGreater(m["auc_error_hanley_mcneil"], 0.0)
         self.assertEqual(card["inputs"][0]["channels"], ["ch0", "ch1"])
         self.assertEqual(card["inputs"][0]["shape"], ["batch", 2, 32, 32])
-        self.assertAlmostEqual(card["inputs"][0]["preprocessing"]["scales"][0], 0.1, places=6)
+        self.assertEqual(card["inputs"][0]["preprocessing"]["scales"], [1.0, 1.0])
+        self.assertAlmostEqual(card["inputs"][0]["frame_scales"][0], 0.1, places=6)
         self.assertEqual(card["data"]["train"]["samples"], 288)
         self.assertEqual((card["training"]["seed"], card["training"]["epochs_run"]), (3, 3))
         self.assertEqual(card["training"]["device"], "cpu")
@@ -163,7 +164,7 @@ class CommandLine(helpers.TempDirTest):
             card = json.load(f)
         # Held out per file: both classes in the validation split.
         self.assertEqual((card["metrics"]["n_signal"], card["metrics"]["n_background"]), (8, 8))
-        self.assertEqual(card["inputs"][0]["channels"], ["energy", "time"])
+        self.assertEqual(card["inputs"][0]["channels"], ["ecal", "ecal_time"])
 
     def test_user_mistakes_give_one_line_and_exit_1(self):
         rc, _, err = run_cli(["--task", "qg", "--arch", "resnet15", "--data", self.path("missing.h5"),
