@@ -1,0 +1,71 @@
+#include "e2e/simulation/EcalFace.hpp"
+
+#include <cmath>
+
+#include "e2e/geometry/EcalGeometry.hpp"
+#include "e2e/simulation/CaloAccumulator.hpp"
+
+namespace e2e::sim {
+
+double ecalFacePitch(bool endcap) { return endcap ? geo::kEECellSize : geo::kEcalRadius * geo::kCrystalDPhi; }
+
+AxisCell locateInEcal(bool endcap, double x, double y, double z) {
+  AxisCell c;
+  c.endcap = endcap;
+  if (!endcap) {
+    const double r = std::hypot(x, y);
+    const double eta = std::asinh(z / r);
+    const double phi = std::atan2(y, x);
+    const double fPhi = (phi + geo::kPi) / geo::kCrystalDPhi;
+    const double fEta = (eta + geo::kEBEtaMax) / geo::kCrystalDEta;
+    c.a = static_cast<int>(std::floor(fPhi));
+    c.b = static_cast<int>(std::floor(fEta));
+    c.ox = fPhi - c.a - 0.5;
+    c.oy = fEta - c.b - 0.5;
+    c.a = ((c.a % geo::kPhiBins) + geo::kPhiBins) % geo::kPhiBins;
+    c.phi = phi;
+    return c;
+  }
+  c.side = z > 0 ? +1 : -1;
+  const double scale = geo::kEEz / std::abs(z);
+  const double fx = x * scale / geo::kEECellSize + geo::kEEGrid / 2;
+  const double fy = y * scale / geo::kEECellSize + geo::kEEGrid / 2;
+  c.a = static_cast<int>(std::floor(fx));
+  c.b = static_cast<int>(std::floor(fy));
+  c.ox = fx - c.a - 0.5;
+  c.oy = fy - c.b - 0.5;
+  c.phi = std::atan2(y, x);
+  return c;
+}
+
+int ecalDisplaced(const AxisCell& cell, double du, double dv) {
+  const double pitch = ecalFacePitch(cell.endcap);
+  double fa, fb;
+  if (!cell.endcap) {
+    fa = cell.ox + du / pitch;
+    fb = cell.oy + dv / pitch;
+  } else {
+    // Along phi is (-sin, cos); towards larger |eta| is radially inwards on the +z side, outwards on the -z side.
+    const double s = std::sin(cell.phi), c = std::cos(cell.phi);
+    const double radial = -cell.side * dv;
+    fa = cell.ox + (-s * du + c * radial) / pitch;
+    fb = cell.oy + (c * du + s * radial) / pitch;
+  }
+  return ecalNeighbour(cell, static_cast<int>(std::floor(fa + 0.5)), static_cast<int>(std::floor(fb + 0.5)));
+}
+
+int ecalNeighbour(const AxisCell& cell, int di, int dj) {
+  if (!cell.endcap) {
+    const int ieta = cell.b + dj;
+    if (ieta < 0 || ieta >= geo::kEBRows) return -1;
+    int iphi = cell.a + di;
+    if (iphi < 0) iphi += geo::kPhiBins;
+    if (iphi >= geo::kPhiBins) iphi -= geo::kPhiBins;
+    return ecalcell::barrel(ieta, iphi);
+  }
+  const int ix = cell.a + di, iy = cell.b + dj;
+  if (!geo::eeCellExists(ix, iy)) return -1;
+  return ecalcell::endcap(cell.side, ix, iy);
+}
+
+}  // namespace e2e::sim

@@ -1,0 +1,79 @@
+#include "e2e/simulation/MaterialBudget.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace e2e::sim {
+namespace {
+
+// t(|eta|) in X0, piecewise linear (our choice, shaped after the CMS tracker material plots).
+constexpr std::array<double, 11> kEtaNodes{0.0, 0.3, 0.6, 0.9, 1.2, 1.4, 1.6, 1.9, 2.2, 2.5, 3.0};
+constexpr std::array<double, 11> kBudget{0.40, 0.45, 0.60, 0.90, 1.45, 1.95, 1.85, 1.45, 1.10, 0.85, 0.70};
+
+// Radius and share of the budget: beam pipe, pixel layers, pixel services, TIB, TIB/TOB services, TOB, outer
+// services (support tube, cables, cooling) which carry the largest share, as in CMS.
+constexpr std::array<std::array<double, 2>, MaterialBudget::kShells> kLayout{{
+    {2.2, 0.04},
+    {2.9, 0.035},
+    {6.8, 0.035},
+    {10.9, 0.035},
+    {16.0, 0.035},
+    {21.0, 0.07},
+    {29.7, 0.10},
+    {45.9, 0.10},
+    {55.0, 0.09},
+    {65.0, 0.10},
+    {91.6, 0.12},
+    {115.0, 0.24},
+}};
+
+constexpr double kMaxObliquity = 5.0;
+
+}  // namespace
+
+MaterialBudget::MaterialBudget(double scale) : m_scale(scale) {
+  double sum = 0.0;
+  for (const auto& l : kLayout) sum += l[1];
+  for (int i = 0; i < kShells; ++i) {
+    const auto& l = kLayout[static_cast<std::size_t>(i)];
+    m_shells[static_cast<std::size_t>(i)] = {l[0], l[0] * kShellAspect, l[1] / sum};
+  }
+}
+
+double MaterialBudget::total(double eta) const {
+  const double a = std::min(std::abs(eta), kEtaNodes.back());
+  const auto it = std::upper_bound(kEtaNodes.begin(), kEtaNodes.end(), a);
+  const std::size_t i = std::min<std::size_t>(static_cast<std::size_t>(it - kEtaNodes.begin()), kEtaNodes.size() - 1);
+  const double f = (a - kEtaNodes[i - 1]) / (kEtaNodes[i] - kEtaNodes[i - 1]);
+  return m_scale * (kBudget[i - 1] + f * (kBudget[i] - kBudget[i - 1]));
+}
+
+double MaterialBudget::thickness(int index, double x, double y, double z, double ux, double uy, double uz) const {
+  const MaterialShell& s = m_shells[static_cast<std::size_t>(index)];
+  const double r = std::hypot(x, y);
+  const double dist = std::hypot(r, z);
+  if (dist <= 0.0) return 0.0;
+  const double eta = std::asinh(z / std::max(r, 1e-9));
+  // Cosine between the shell normal and a radial ray from the origin, and the same for the actual direction.
+  double radialCos, actualCos;
+  if (std::abs(z) < s.halfLength * (1.0 - 1e-9) || r >= s.radius * (1.0 - 1e-9)) {
+    radialCos = r / dist;
+    actualCos = r > 0.0 ? std::abs(ux * x + uy * y) / r : 0.0;
+  } else {
+    radialCos = std::abs(z) / dist;
+    actualCos = std::abs(uz);
+  }
+  const double obliquity = actualCos > radialCos / kMaxObliquity ? radialCos / actualCos : kMaxObliquity;
+  return s.weight * total(eta) * obliquity;
+}
+
+int MaterialBudget::firstShellAround(double x, double y, double z) const {
+  const double r = std::hypot(x, y), az = std::abs(z);
+  for (int i = 0; i < kShells; ++i) {
+    const auto& s = m_shells[static_cast<std::size_t>(i)];
+    if (r < s.radius * (1.0 - 1e-9) && az < s.halfLength * (1.0 - 1e-9)) return i;
+  }
+  return kShells;
+}
+
+}  // namespace e2e::sim

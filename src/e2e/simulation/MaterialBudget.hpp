@@ -1,0 +1,41 @@
+#pragma once
+// Material between the beam and the ECAL (SPEC.md section 1: ~0.4 X0 at eta 0, ~2 X0 near |eta| 1.4, falling
+// beyond). The budget is a smooth function t(|eta|) of ours; it is split over nested closed shells (a cylinder
+// r = R capped by discs at |z| = R * kShellAspect), so that a straight line from the origin crosses every shell once
+// and collects exactly t(eta). Shells sit at the tracker layers and at the service volumes between them:
+// conversions and bremsstrahlung happen where real material is.
+#include <array>
+#include <span>
+
+namespace e2e::sim {
+
+struct MaterialShell {
+  double radius;      // cm
+  double halfLength;  // cm: the shell's end caps
+  double weight;      // fraction of t(eta) carried by this shell (the weights sum to 1)
+};
+
+class MaterialBudget {
+public:
+  // The caps follow the aspect ratio of the field volume (r 129 cm, |z| 300 cm).
+  static constexpr double kShellAspect = 300.0 / 129.0;
+
+  explicit MaterialBudget(double scale = 1.0);
+
+  // Material crossed along a straight line from the origin, in X0.
+  double total(double eta) const;
+  std::span<const MaterialShell> shells() const { return m_shells; }
+  // Thickness in X0 crossed at shell `index` at position (x, y, z) with direction (ux, uy, uz) (unit vector).
+  // Obliquely crossing particles (loopers, displaced decays) see more material than radial ones.
+  double thickness(int index, double x, double y, double z, double ux, double uy, double uz) const;
+  // Index of the first shell that contains the point (the next one a particle starting there crosses).
+  int firstShellAround(double x, double y, double z) const;
+
+  static constexpr int kShells = 12;
+
+private:
+  std::array<MaterialShell, kShells> m_shells;
+  double m_scale;
+};
+
+}  // namespace e2e::sim
