@@ -1,0 +1,198 @@
+#include "e2e/runtime/Session.hpp"
+
+#include <omp.h>
+
+#include <fstream>
+#include <iterator>
+#include <map>
+#include <mutex>
+
+#include "e2e/core/Error.hpp"
+#include "e2e/runtime/kernels/KernelRegistry.hpp"
+#include "e2e/runtime/onnx/OnnxImporter.hpp"
+#include "e2e/runtime/passes/Passes.hpp"
+#include "e2e/runtime/plan/Planner.hpp"
+#include "e2e/runtime/plan/ShapeInference.hpp"
+#include "e2e/runtime/plan/Workspace.hpp"
+
+namespace e2e::runtime {
+namespace {
+
+// Restores the calling thread's OpenMP thread count when a run or a planning step ends.
+class ThreadScope {
+public:
+  explicit ThreadScope(int threads) : m_prev(omp_get_max_threads()) {
+    if (threads != m_prev) omp_set_num_threads(threads);
+  }
+  ~ThreadScope() {
+    if (omp_get_max_threads() != m_prev) omp_set_num_threads(m_prev);
+  }
+  ThreadScope(const ThreadScope&) = delete;
+  ThreadScope& operator=(const ThreadScope&) = delete;
+
+private:
+  int m_prev;
+};
+
+}  // namespace
+
+struct Session::Impl {
+  dnnl::engine engine{dnnl::engine::kind::cpu, 0};
+  Graph graph;
+  std::vector<std::unique_ptr<Kernel>> kernels;
+  std::vector<const Kernel*> kernelPtrs;
+  std::vector<TensorInfo> inputs, outputs;
+  bool dynamic = false;
+  std::int64_t staticBatch = 1;
+  int defaultThreads = 1;
+
+  mutable std::mutex mutex;
+  mutable std::map<std::pair<std::int64_t, int>, std::unique_ptr<Plan>> plans;
+  mutable std::vector<std::unique_ptr<Workspace>> workspaces;
+  mutable std::vector<Workspace*> freeWorkspaces;
+
+  void init(Graph g, const SessionOptions& options, const std::string& what);
+  int resolveThreads(int t) const { return t > 0 ? t : defaultThreads; }
+  std::int64_t resolveBatch(std::int64_t batch) const;
+  // Caller holds the mutex.
+  const Plan& planFor(std::int64_t batch, int threads) const;
+};
+
+void Session::Impl::init(Graph g, const SessionOptions& options, const std::string& what) {
+  if (options.precision != Precision::Fp32) fail(what, ": only fp32 precision is implemented so far");
+  graph = std::move(g);
+  defaultThreads = options.threads > 0 ? options.threads : omp_get_num_procs();
+  // Dynamic dims: only the leading one, shared by all inputs that have it.
+  bool anyStatic = false;
+  for (int in : graph.inputs) {
+    const Value& v = graph.values[in];
+    if (!v.hasShape) fail(what, ": input '", v.name, "' has no declared shape");
+    for (std::size_t d = 1; d < v.dims.size(); ++d)
+      if (v.dims[d] == kDynamicDim)
+        fail(what, ": input '", v.name, "' has a dynamic dimension ", d, "; only the leading (batch) one may be dynamic");
+    if (!v.dims.empty() && v.dims[0] == kDynamicDim) dynamic = true;
+    else if (!v.dims.empty() && !anyStatic) {
+      staticBatch = v.dims[0];
+      anyStatic = true;
+    }
+  }
+  // Every node must have a kernel before any pass runs, so errors name the nodes of the file as written.
+  for (const auto& n : graph.nodes) createKernel(Backend::Cpu, n, graph);
+  optimizeGraph(graph, engine, options.optimize);
+  for (const auto& n : graph.nodes) {
+    kernels.push_back(createKernel(Backend::Cpu, n, graph));
+    kernelPtrs.push_back(kernels.back().get());
+  }
+  for (int in : graph.inputs) inputs.push_back({graph.values[in].name, graph.values[in].dtype, graph.values[in].dims});
+  for (int out : graph.outputs) outputs.push_back({graph.values[out].name, graph.values[out].dtype, graph.values[out].dims});
+  if (options.warmupBatch > 0) {
+    std::lock_guard lock(mutex);
+    const Plan& p = planFor(dynamic ? options.warmupBatch : staticBatch, defaultThreads);
+    workspaces.push_back(std::make_unique<Workspace>(engine));
+    workspaces.back()->prepare(p);
+    freeWorkspaces.reserve(1);
+    freeWorkspaces.push_back(workspaces.back().get());
+  }
+}
+
+std::int64_t Session::Impl::resolveBatch(std::int64_t batch) const {
+  if (!dynamic) {
+    if (batch != staticBatch && batch != 0)
+      fail("the model has a fixed batch of ", staticBatch, "; cannot run batch ", batch);
+    return staticBatch;
+  }
+  if (batch < 1) fail("batch must be at least 1 (got ", batch, ")");
+  return batch;
+}
+
+const Plan& Session::Impl::planFor(std::int64_t batch, int threads) const {
+  auto key = std::make_pair(batch, threads);
+  auto it = plans.find(key);
+  if (it != plans.end()) return *it->second;
+  ThreadScope scope(threads);  // oneDNN sizes its work split by the thread count current at creation
+  auto plan = buildPlan(graph, kernelPtrs, batch, threads, engine);
+  return *plans.emplace(key, std::move(plan)).first->second;
+}
+
+Session::Session(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
+Session::Session(Session&&) noexcept = default;
+Session& Session::operator=(Session&&) noexcept = default;
+Session::~Session() = default;
+
+Session Session::loadFromBytes(std::span<const std::byte> bytes, const SessionOptions& options, const std::string& name) {
+  auto impl = std::make_unique<Impl>();
+  impl->init(importOnnx(bytes, name), options, name);
+  return Session(std::move(impl));
+}
+
+Session Session::load(const std::string& path, const SessionOptions& options) {
+  auto impl = std::make_unique<Impl>();
+  impl->init(importOnnxFile(path), options, path);
+  return Session(std::move(impl));
+}
+
+const std::vector<TensorInfo>& Session::inputs() const { return m_impl->inputs; }
+const std::vector<TensorInfo>& Session::outputs() const { return m_impl->outputs; }
+bool Session::dynamicBatch() const { return m_impl->dynamic; }
+std::int64_t Session::staticBatch() const { return m_impl->staticBatch; }
+int Session::defaultThreads() const { return m_impl->defaultThreads; }
+
+std::vector<std::int64_t> Session::inputDims(std::size_t i, std::int64_t batch) const {
+  return concreteInputDims(m_impl->graph.values[m_impl->graph.inputs.at(i)], m_impl->resolveBatch(batch));
+}
+
+std::vector<std::int64_t> Session::outputDims(std::size_t i, std::int64_t batch) const {
+  std::lock_guard lock(m_impl->mutex);
+  const Plan& p = m_impl->planFor(m_impl->resolveBatch(batch), m_impl->defaultThreads);
+  return p.tensors[p.outputTensors.at(i)].dims;
+}
+
+std::int64_t Session::outputElements(std::size_t i, std::int64_t batch) const { return numel(outputDims(i, batch)); }
+
+double Session::flops(std::int64_t batch) const {
+  std::lock_guard lock(m_impl->mutex);
+  return m_impl->planFor(m_impl->resolveBatch(batch), m_impl->defaultThreads).flops;
+}
+
+std::string Session::dumpGraph() const { return runtime::dumpGraph(m_impl->graph); }
+
+std::string Session::dumpPlan(std::int64_t batch, int threads) const {
+  std::lock_guard lock(m_impl->mutex);
+  return m_impl->planFor(m_impl->resolveBatch(batch), m_impl->resolveThreads(threads)).dump();
+}
+
+void Session::run(std::span<const void* const> inputs, std::span<void* const> outputs, std::int64_t batch,
+                  const RunOptions& options) const {
+  Impl& im = *m_impl;
+  if (inputs.size() != im.inputs.size()) fail("run: expected ", im.inputs.size(), " inputs, got ", inputs.size());
+  if (outputs.size() != im.outputs.size()) fail("run: expected ", im.outputs.size(), " outputs, got ", outputs.size());
+  const std::int64_t b = im.resolveBatch(batch);
+  const int threads = im.resolveThreads(options.threads);
+  const Plan* plan;
+  Workspace* ws;
+  {
+    std::lock_guard lock(im.mutex);
+    plan = &im.planFor(b, threads);
+    if (im.freeWorkspaces.empty()) {
+      im.workspaces.push_back(std::make_unique<Workspace>(im.engine));
+      im.freeWorkspaces.reserve(im.workspaces.size());
+      ws = im.workspaces.back().get();
+    } else {
+      ws = im.freeWorkspaces.back();
+      im.freeWorkspaces.pop_back();
+    }
+  }
+  struct Release {
+    Impl& im;
+    Workspace* ws;
+    ~Release() {
+      std::lock_guard lock(im.mutex);
+      im.freeWorkspaces.push_back(ws);
+    }
+  } release{im, ws};
+  ThreadScope scope(threads);
+  ws->prepare(*plan);
+  ws->run(*plan, inputs.data(), outputs.data());
+}
+
+}  // namespace e2e::runtime

@@ -1,0 +1,79 @@
+#pragma once
+// The engine's public API: load an ONNX model once, run it many times from any number of threads.
+//
+//   auto s = e2e::runtime::Session::load("resnet15.onnx");
+//   std::vector<float> out(s.outputElements(0, batch));
+//   s.run({in.data()}, {out.data()}, batch);
+//
+// run() is thread-safe: concurrent calls each take a workspace (arena) from a pool. Plans are built once per
+// (batch, threads) pair; after the first call with a pair, run() makes no heap allocation of its own and touches
+// no fresh memory pages. Results are deterministic for a given (batch, threads).
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "e2e/runtime/ir/DType.hpp"
+
+namespace e2e::runtime {
+
+// Numeric precision. Only Fp32 is implemented; the others are reserved so that callers can already pass them
+// (load() rejects them with a clear error until the bf16/int8 paths land).
+enum class Precision { Fp32, Bf16, Int8 };
+
+struct SessionOptions {
+  int threads = 0;                 // default threads per run(); 0: all cores
+  bool optimize = true;            // graph passes (folding, fusion); off only for debugging
+  Precision precision = Precision::Fp32;
+  std::int64_t warmupBatch = 1;    // plan (and pre-reorder weights) for this batch at load; 0: none
+};
+
+struct RunOptions {
+  int threads = 0;  // 0: the session's default
+};
+
+struct TensorInfo {
+  std::string name;
+  DType dtype = DType::Float32;
+  std::vector<std::int64_t> dims;  // -1: the batch dimension (or a batch-dependent one, for outputs)
+};
+
+class Session {
+public:
+  static Session load(const std::string& path, const SessionOptions& options = {});
+  static Session loadFromBytes(std::span<const std::byte> bytes, const SessionOptions& options = {},
+                               const std::string& name = "<bytes>");
+  Session(Session&&) noexcept;
+  Session& operator=(Session&&) noexcept;
+  ~Session();
+
+  const std::vector<TensorInfo>& inputs() const;
+  const std::vector<TensorInfo>& outputs() const;
+  // Whether the leading input dimension is free; otherwise every run uses staticBatch().
+  bool dynamicBatch() const;
+  std::int64_t staticBatch() const;
+  int defaultThreads() const;
+
+  std::vector<std::int64_t> inputDims(std::size_t i, std::int64_t batch) const;
+  std::vector<std::int64_t> outputDims(std::size_t i, std::int64_t batch) const;
+  std::int64_t outputElements(std::size_t i, std::int64_t batch) const;
+
+  // Inputs and outputs are dense row-major buffers in the order of inputs()/outputs(), of the dims given by
+  // inputDims/outputDims for this batch. Mistakes (wrong count, batch for a static model) throw e2e::Error.
+  void run(std::span<const void* const> inputs, std::span<void* const> outputs, std::int64_t batch,
+           const RunOptions& options = {}) const;
+
+  // Convolution and matrix-multiply FLOPs of one run at this batch.
+  double flops(std::int64_t batch) const;
+  std::string dumpGraph() const;
+  std::string dumpPlan(std::int64_t batch, int threads = 0) const;
+
+private:
+  struct Impl;
+  explicit Session(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> m_impl;
+};
+
+}  // namespace e2e::runtime
