@@ -93,7 +93,13 @@ def _leg_onnx_reference(path, feeds, expected, names, tol):
         from onnx.reference import ReferenceEvaluator
     except ImportError:
         return {"status": "skipped", "reason": f"onnx {onnx.__version__} has no onnx.reference (needs >= 1.13)"}
-    outputs = ReferenceEvaluator(path).run(None, feeds)
+    try:
+        outputs = ReferenceEvaluator(path).run(None, feeds)
+    except (ValueError, RuntimeError, NotImplementedError) as exc:
+        # e.g. onnx 1.23's GatherElements uses np.choose, limited to 64 choices (EdgeConv gathers 256 nodes):
+        # a limit of the evaluator, not a verdict on the model; the other legs still compare.
+        return {"status": "skipped", "reason": f"onnx reference evaluator could not run the graph: "
+                                               f"{type(exc).__name__}: {exc}"}
     return _compare(outputs, expected, names, tol)
 
 
