@@ -1,0 +1,95 @@
+#include "e2e/taggers/ObjectTagger.hpp"
+
+#include <bit>
+#include <cmath>
+
+#include "e2e/core/Error.hpp"
+
+namespace e2e::taggers {
+namespace {
+
+std::string outputLabel(const std::string& name, const TaggerConfig& cfg) { return cfg.output.empty() ? name : cfg.output; }
+
+bool objectsAreJets(const fw::BuildContext& ctx, const TaggerConfig& cfg) {
+  const auto it = ctx.products.find(cfg.objects);
+  if (it == ctx.products.end())
+    fail("[", ctx.section(), "] objects: no earlier module produces '", cfg.objects, "' (a Photons or Jets collection)");
+  if (it->second == Jets::kType) return true;
+  if (it->second == Photons::kType) return false;
+  fail("[", ctx.section(), "] objects: '", cfg.objects, "' is ", it->second, "; taggers score Photons or Jets");
+}
+
+ModelCard loadCard(const fw::BuildContext& ctx, const TaggerConfig& cfg, std::string& modelPath) {
+  try {
+    modelPath = findModel(cfg.model, ctx.run.modelDirs);
+    return ModelCard::load(ModelCard::cardPathFor(modelPath));
+  } catch (const Error& e) {
+    fail("[", ctx.section(), "] model: ", e.what());
+  }
+}
+
+}  // namespace
+
+void TaggerConfig::checkCommon(const fw::ConfigCheck& c) const {
+  c.require(!objects.empty(), "objects", "must name a Photons or Jets collection");
+  c.require(!model.empty(), "model", "must name an ONNX model");
+  c.require(maxBatch >= 1 && maxBatch <= 4096, "max_batch", "must be 1..4096");
+  c.require(maxHeldEvents >= 1, "max_held_events", "must be >= 1");
+  c.require(threadsPerBatch >= 0, "threads_per_batch", "must be >= 0 (0: all cores)");
+  c.require(etaMax > 0, "eta_max", "must be > 0");
+}
+
+ObjectTagger::ObjectTagger(const fw::BuildContext& ctx, const TaggerConfig& cfg)
+    : fw::BatchingModule(ctx.name, cfg.maxBatch, cfg.maxHeldEvents), m_cfg(cfg), m_out(this, "output", outputLabel(ctx.name, cfg)) {
+  if (objectsAreJets(ctx, cfg)) m_jets = std::make_unique<fw::Input<Jets>>(this, "objects", cfg.objects);
+  else m_photons = std::make_unique<fw::Input<Photons>>(this, "objects", cfg.objects);
+  std::string modelPath;
+  m_card = loadCard(ctx, cfg, modelPath);
+  try {
+    m_engine = loadSessionEngine(modelPath, m_card, cfg.threadsPerBatch);
+  } catch (const Error& e) {
+    fail("[", ctx.section(), "] model: ", e.what());
+  }
+  m_regression = isRegression(m_card.task);
+}
+
+ObjectTagger::ObjectTagger(std::string name, const TaggerConfig& cfg, bool jets, ModelCard card, std::shared_ptr<const Engine> engine)
+    : fw::BatchingModule(name, cfg.maxBatch, cfg.maxHeldEvents), m_cfg(cfg), m_out(this, "output", outputLabel(name, cfg)),
+      m_card(std::move(card)), m_engine(std::move(engine)) {
+  if (jets) m_jets = std::make_unique<fw::Input<Jets>>(this, "objects", cfg.objects);
+  else m_photons = std::make_unique<fw::Input<Photons>>(this, "objects", cfg.objects);
+  m_regression = isRegression(m_card.task);
+}
+
+std::size_t ObjectTagger::objectCount(const fw::Event& ev) const {
+  return m_jets ? ev.get(*m_jets).size() : ev.get(*m_photons).size();
+}
+
+bool ObjectTagger::selected(const fw::Event& ev, std::int32_t object) const {
+  if (object < 0 || static_cast<std::size_t>(object) >= objectCount(ev)) return false;
+  const auto row = static_cast<std::size_t>(object);
+  float pt = 0, eta = 0;
+  if (m_jets) {
+    pt = ev.get(*m_jets).pt[row];
+    eta = ev.get(*m_jets).eta[row];
+  } else {
+    pt = ev.get(*m_photons).pt[row];
+    eta = ev.get(*m_photons).eta[row];
+  }
+  return pt >= m_cfg.ptMin && std::abs(eta) <= m_cfg.etaMax;
+}
+
+std::int64_t ObjectTagger::runRows(std::size_t n) const {
+  if (!m_cfg.padBatches) return static_cast<std::int64_t>(n);
+  return std::min<std::int64_t>(static_cast<std::int64_t>(std::bit_ceil(n)), m_cfg.maxBatch);
+}
+
+void ObjectTagger::scatter(Batch& batch, const float* out) const {
+  for (std::size_t i = 0; i < batch.items.size(); ++i) {
+    const Item& it = batch.items[i];
+    const float v = out[i];
+    it.event->modify(m_out).value[static_cast<std::size_t>(it.index)] = m_regression ? v : 1.f / (1.f + std::exp(-v));
+  }
+}
+
+}  // namespace e2e::taggers

@@ -1,0 +1,78 @@
+#pragma once
+// What every tagger shares: the objects it scores (a Photons or a Jets collection, picked by the type of the
+// configured label), the selection, the Predictions product (one row per scored object, `object` = its row), the
+// model (an Engine plus its card), batch padding and the output transform (sigmoid of the logit for classifiers,
+// the raw value for the mass regression). CropTagger and GraphTagger add where the inputs come from.
+#include <memory>
+#include <string>
+
+#include "e2e/dataformats/Objects.hpp"
+#include "e2e/framework/BatchingModule.hpp"
+#include "e2e/framework/Config.hpp"
+#include "e2e/framework/Registry.hpp"
+#include "e2e/taggers/Engine.hpp"
+#include "e2e/taggers/ModelCard.hpp"
+
+namespace e2e::taggers {
+
+struct TaggerConfig {
+  std::string objects = "photons";  // label of the Photons or Jets collection to score
+  std::string output;               // label of the Predictions product; empty: the module's name
+  std::string model = "models/egamma.onnx";  // ONNX model; its card <model>.json must sit next to it
+  float ptMin = 0;                  // objects below this pT [GeV] get no score
+  float etaMax = 5;                 // objects beyond this |eta| get no score
+  int maxBatch = 32;                // objects per inference batch, gathered across events
+  int maxHeldEvents = 256;          // a partial batch runs anyway once this many events wait for it
+  int threadsPerBatch = 1;          // engine threads per batch (parallelism comes from batches in flight)
+  bool padBatches = true;           // round partial batches up to a power of two: few engine plans, fixed memory
+
+  template <class F, class... S>
+  static void commonFields(F&& f, S&&... s) {
+    f("objects", "label of the Photons or Jets collection to score", s.objects...);
+    f("output", "label of the Predictions product; empty: the module's name", s.output...);
+    f("model", "ONNX model; its card (same name, .json) must sit next to it", s.model...);
+    f("pt_min", "objects below this pT [GeV] get no score", s.ptMin...);
+    f("eta_max", "objects beyond this |eta| get no score", s.etaMax...);
+    f("max_batch", "objects per inference batch, gathered across events", s.maxBatch...);
+    f("max_held_events", "a partial batch runs anyway once this many events wait for it", s.maxHeldEvents...);
+    f("threads_per_batch", "engine threads per batch (parallelism comes from batches in flight)", s.threadsPerBatch...);
+    f("pad_batches", "round partial batches up to a power of two (few engine plans, fixed memory)", s.padBatches...);
+  }
+  void checkCommon(const fw::ConfigCheck& c) const;
+};
+
+class ObjectTagger : public fw::BatchingModule {
+public:
+  const ModelCard& card() const { return m_card; }
+  bool scoresJets() const { return m_jets != nullptr; }
+  const fw::Output<Predictions>& output() const { return m_out; }
+
+protected:
+  // Production: binds the objects by their type in ctx.products, finds and loads the model and its card.
+  ObjectTagger(const fw::BuildContext& ctx, const TaggerConfig& cfg);
+  // Tests: a given card and engine; `jets` picks the object type.
+  ObjectTagger(std::string name, const TaggerConfig& cfg, bool jets, ModelCard card, std::shared_ptr<const Engine> engine);
+
+  bool selected(const fw::Event& ev, std::int32_t object) const;
+  // Object rows and count of the event's collection.
+  std::size_t objectCount(const fw::Event& ev) const;
+  const Photons& photons(const fw::Event& ev) const { return ev.get(*m_photons); }
+  const Jets& jets(const fw::Event& ev) const { return ev.get(*m_jets); }
+  // Rows the engine runs for n items (padding).
+  std::int64_t runRows(std::size_t n) const;
+  // Writes out[i] (transformed) into item i's prediction.
+  void scatter(Batch& batch, const float* out) const;
+  const Engine& engine() const { return *m_engine; }
+  const TaggerConfig& common() const { return m_cfg; }
+
+private:
+  TaggerConfig m_cfg;
+  std::unique_ptr<fw::Input<Photons>> m_photons;
+  std::unique_ptr<fw::Input<Jets>> m_jets;
+  fw::Output<Predictions> m_out;
+  ModelCard m_card;
+  std::shared_ptr<const Engine> m_engine;
+  bool m_regression = false;
+};
+
+}  // namespace e2e::taggers
