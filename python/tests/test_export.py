@@ -67,13 +67,17 @@ class RoundTrip(helpers.TempDirTest):
                 self.assertTrue(report["passed"])
 
     def test_opset_13_decomposes_layernorm_and_still_matches(self):
-        model = build_model("vit", **SMALL["vit"]).eval()
-        path = self.path("vit13.onnx")
-        export.export_onnx(model, path, model.example_inputs(2), opset=13)
-        ops = export.op_histogram(path)
-        self.assertNotIn("LayerNormalization", ops)
-        self.assertIn("ReduceMean", ops)
-        self.assertTrue(export.check_parity(model, path, model.example_inputs(3))["passed"])
+        for arch, kwargs in SMALL.items():
+            model = build_model(arch, **kwargs).eval()
+            path = self.path(f"{arch}13.onnx")
+            export.export_onnx(model, path, model.example_inputs(2), opset=13)
+            self.assertEqual(onnx.load(path).opset_import[0].version, 13)
+            ops = export.op_histogram(path)
+            self.assertLessEqual(set(ops), ENGINE_OPS, arch)
+            self.assertNotIn("LayerNormalization", ops)
+            if arch == "vit":
+                self.assertIn("ReduceMean", ops)
+            self.assertTrue(export.check_parity(model, path, model.example_inputs(3), self.path("no"))["passed"])
 
     def test_opset_outside_range_is_refused(self):
         model = build_model("resnet15", **SMALL["resnet15"])
@@ -134,9 +138,13 @@ class EngineLeg(helpers.TempDirTest):
         leg = self.leg(bad)
         self.assertEqual(leg["status"], "failed")
         self.assertGreater(leg["max_rel_error"], 5e-3)
-        crash = _fake_engine(self.path("e2e-crash"), "sys.stderr.write('e2e: error: op TopK unsupported\\n')\n"
-                                                     "sys.exit(1)\n")
-        self.assertIn("op TopK unsupported", self.leg(crash)["reason"])
+        crash = self.path("e2e-crash")
+        with open(crash, "w") as f:
+            f.write("#!/bin/sh\n[ \"$2\" = --help ] && exit 0\necho 'e2e: error: op TopK unsupported' >&2\nexit 1\n")
+        os.chmod(crash, 0o755)
+        leg = self.leg(crash)
+        self.assertEqual(leg["status"], "failed")
+        self.assertIn("op TopK unsupported", leg["reason"])
 
     def test_real_engine_when_built(self):
         binary = export.find_e2e()
@@ -149,7 +157,7 @@ class EngineLeg(helpers.TempDirTest):
 class ReferenceModels(helpers.TempDirTest):
     def test_reference_files_hold_named_inputs_and_pytorch_outputs(self):
         with contextlib.redirect_stdout(io.StringIO()) as log:
-            rc = export_reference.main(["--out", self.tmp, "--only", "resnet15_photon1,edgeconv", "--e2e", "absent"])
+            rc = export_reference.main(["--out", self.tmp, "--only", "resnet15_photon1,edgeconv", "--no-parity"])
         self.assertIn("edgeconv", log.getvalue())
         self.assertEqual(rc, 0)
         with open(self.path("manifest.json")) as f:
@@ -158,7 +166,7 @@ class ReferenceModels(helpers.TempDirTest):
         for name, inputs in (("resnet15_photon1", {"image": [8, 1, 32, 32]}), ("edgeconv", {"nodes": [4, 256, 8]})):
             entry = manifest["models"][name]
             self.assertEqual(entry["inputs"], inputs)
-            self.assertTrue(entry["parity"]["passed"])
+            self.assertNotIn("parity", entry)
             proto = onnx.load(self.path(entry["onnx"]))
             with h5py.File(self.path(entry["data"])) as f:
                 feeds = {i.name: f[i.name][()] for i in proto.graph.input}

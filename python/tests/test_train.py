@@ -67,6 +67,21 @@ class FewSteps(helpers.TempDirTest):
             self.assertTrue(os.path.isfile(trainer.best_path), arch)
 
 
+class ProgressBar(unittest.TestCase):
+    def test_draws_on_request_and_stays_silent_off_a_terminal(self):
+        from e2e_train.progress import Progress
+        shown = io.StringIO()
+        with Progress(3, "epoch 1/1", stream=shown, enabled=True, min_interval=0.0) as bar:
+            for _ in range(3):
+                bar.update(loss=0.5)
+        self.assertIn("3/3", shown.getvalue())
+        self.assertIn("loss=0.5", shown.getvalue())
+        quiet = io.StringIO()  # not a tty
+        with Progress(3, stream=quiet) as bar:
+            bar.update(3)
+        self.assertEqual(quiet.getvalue(), "")
+
+
 class CommandLine(helpers.TempDirTest):
     def setUp(self):
         super().setUp()
