@@ -23,5 +23,7 @@ using Action = std::function<void()>;
 // Each register function adds its subcommand to `app` and sets its callback.
 void registerInfo(CLI::App& app, GlobalOptions& global);
 void registerDemo(CLI::App& app, GlobalOptions& global);
+void registerFrames(CLI::App& app, GlobalOptions& global);
+void registerShow(CLI::App& app, GlobalOptions& global);
 
 }  // namespace e2e::cli

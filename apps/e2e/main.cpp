@@ -14,6 +14,8 @@ using Register = void (*)(CLI::App&, e2e::cli::GlobalOptions&);
 constexpr Register kCommands[] = {
     e2e::cli::registerDemo,
     e2e::cli::registerInfo,
+    e2e::cli::registerFrames,
+    e2e::cli::registerShow,
 };
 
 std::string joinArgs(int argc, char** argv) {
