@@ -52,6 +52,8 @@ def parse_args(argv=None):
                    "own (already applied) scales; default 1")
     p.add_argument("--zero-suppression", default="0", help="one threshold, or one per channel (file units)")
     p.add_argument("--num-nodes", type=int, default=256, help="graph models: nodes per graph after padding")
+    p.add_argument("--node-scales", help="graph models: one factor per node feature, comma-separated (default 1); "
+                   "recorded in the card, the C++ graph taggers apply them")
     p.add_argument("--target", default="y", help="dataset holding the label or regression target")
     p.add_argument("--model-args", default="{}", help="JSON dict of architecture arguments, e.g. '{\"depth\": 4}'")
     p.add_argument("--opset", type=int, default=17)
@@ -65,7 +67,8 @@ def build_spec(args):
     zs = _floats(args.zero_suppression)
     return DataSpec(layout=args.layout, channels=args.channels.split(",") if args.channels else None,
                     scales=_floats(args.scales),
-                    zero_suppression=zs[0] if len(zs) == 1 else zs, num_nodes=args.num_nodes, target=args.target)
+                    zero_suppression=zs[0] if len(zs) == 1 else zs, num_nodes=args.num_nodes,
+                    node_scales=_floats(args.node_scales), target=args.target)
 
 
 def _targets(split, spec):
@@ -89,7 +92,11 @@ def build_for_data(arch, task, spec, split, model_args):
             raise DataError(f"{src.path}: no hit graphs (graph_nodes) for the graph model '{arch}'")
         spec.resolved = spec.resolved or {"channels": [], "channel_index": [], "scales": [],
                                           "zero_suppression": [], "graph_features": src.graph_features}
-        kwargs.update(num_nodes=spec.num_nodes, num_features=int(src.file()["graph_nodes"].shape[1]))
+        features = int(src.file()["graph_nodes"].shape[1])
+        if spec.node_scales and len(spec.node_scales) != features:
+            raise DataError(f"--node-scales has {len(spec.node_scales)} values for the {features} node features "
+                            f"{src.graph_features} of {src.path}")
+        kwargs.update(num_nodes=spec.num_nodes, num_features=features)
     if task.regression and arch == "resnet15":
         y = _targets(split, spec)
         kwargs.update(regression=True, target_offset=float(y.mean()), target_scale=float(y.std() or 1.0))
