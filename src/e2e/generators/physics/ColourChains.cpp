@@ -7,7 +7,10 @@
 namespace e2e::gen {
 namespace {
 
-bool hasColour(int id) { return id == pdg::kGluon || id > 0; }
+double heavyEndMass(int flavour) {
+  const int a = flavour < 0 ? -flavour : flavour;
+  return a == pdg::kCharm ? nominalMass(pdg::kD0) : (a == pdg::kBottom ? nominalMass(pdg::kB0) : 0.0);
+}
 
 }  // namespace
 
@@ -27,7 +30,8 @@ void ColourChains::build(const std::vector<Parton>& partons, int firstRow, const
   // Open chains start where no parton sits on the anticolour side: a quark, or a line that comes from a beam.
   for (int start = 0; start < n; ++start) {
     const Parton& s = partons[start];
-    if (!hasColour(s.id) || s.acol >= 0 || s.col == kNoPartner) continue;
+    const bool fromBeam = s.acol == kBeamA || s.acol == kBeamB;
+    if (s.acol >= 0 || (s.col == kNoPartner && !fromBeam)) continue;
     work.elements.clear();
     int i = start;
     for (int guard = 0; guard <= n; ++guard) {
@@ -77,11 +81,15 @@ void ColourChains::emitChain(Workspace& work, int startCap, int endCap, bool clo
   while (el.size() > 2 || (!closed && withBeams && el.size() == 2)) {
     const std::size_t count = closed ? el.size() : el.size() - 1;
     std::size_t best = count;
-    double bestMass2 = m_minMass2;
+    double bestShortfall = 0;
     for (std::size_t k = 0; k < count; ++k) {
-      const double m2 = (share(k) + share((k + 1) % el.size())).m2();
-      if (m2 < bestMass2) {
-        bestMass2 = m2;
+      const std::size_t next = (k + 1) % el.size();
+      // A piece with a heavy quark end must also hold its D or B meson.
+      const double need = m_minMass + heavyEndMass(el[k].flavourCol) + heavyEndMass(el[next].flavourAcol);
+      const double m2 = (share(k) + share(next)).m2();
+      const double shortfall = need * need - m2;
+      if (shortfall > bestShortfall) {
+        bestShortfall = shortfall;
         best = k;
       }
     }

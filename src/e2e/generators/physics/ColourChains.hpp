@@ -2,7 +2,8 @@
 // Cuts the showered partons into the colour dipoles that Fragmentation turns into hadrons. Partons are followed
 // along their colour lines into chains: open chains run from a quark (or a line coming from a beam) to an
 // antiquark (or a line going to a beam); gluon-only chains close on themselves. Neighbours in a chain whose dipole
-// is lighter than minPieceMass are merged into one massive end (a string piece too short to make two hadrons),
+// is lighter than minPieceMass (plus the D / B meson mass for a charm / bottom end) are merged into one massive end
+// (a string piece too short to make its hadrons), the most deficient first,
 // then each remaining neighbour pair is a dipole. An element of a chain gives each of its (one or two) dipoles
 // an equal share of its momentum.
 #include <vector>
@@ -35,7 +36,7 @@ public:
     std::vector<char> visited;
   };
 
-  explicit ColourChains(double minPieceMass) : m_minMass2(minPieceMass * minPieceMass) {}
+  explicit ColourChains(double minPieceMass) : m_minMass(minPieceMass) {}
   // Appends the dipoles of `partons` (record rows firstRow + index) to `out`. Gluon ends get random light flavours.
   void build(const std::vector<Parton>& partons, int firstRow, const Vec4 beams[2], const HadronFlavour& flavours,
              Rng& rng, Workspace& work, std::vector<DipolePiece>& out) const;
@@ -44,7 +45,7 @@ private:
   void emitChain(Workspace& work, int startCap, int endCap, bool closed, const Vec4 beams[2],
                  const HadronFlavour& flavours, Rng& rng, std::vector<DipolePiece>& out) const;
 
-  double m_minMass2;
+  double m_minMass;
 };
 
 }  // namespace e2e::gen

@@ -1,6 +1,7 @@
 #include "e2e/generators/physics/Fragmentation.hpp"
 
 #include <cmath>
+#include <utility>
 
 #include "e2e/core/Random.hpp"
 #include "e2e/generators/physics/ParticleData.hpp"
@@ -52,14 +53,35 @@ void Fragmentation::close(State& s, const Frame3& frame, Rng& rng, std::vector<H
   const double tx = s.endPx[0] + s.endPx[1], ty = s.endPy[0] + s.endPy[1];
   const double m2 = s.rest[0] * s.rest[1] - tx * tx - ty * ty;
   if (m2 <= 0) return;
-  int next = 0;
-  const int id1 = m_flavour.nextHadron(s.flavour[0], rng, next);
-  const int id2 = m_flavour.joinEnds(next, s.flavour[1], rng);
-  if (id2 == 0) return;
   const double mass = std::sqrt(m2);
-  const double m1 = sampleMass(id1, rng, kResonanceFloor, mass), mB = sampleMass(id2, rng, kResonanceFloor, mass);
-  const double p = twoBodyMomentum(mass, m1, mB);
-  if (p <= 0) return;
+  // A new pair at either end: one hadron with that end, one joining the pair's other member to the far end.
+  // Flavours or masses may not fit (e.g. two diquark ends, or too little mass): draw again a few times.
+  int id1 = 0, id2 = 0, firstSide = 0;
+  double m1 = 0, mB = 0, p = 0;
+  for (int attempt = 0; attempt < 8 && p <= 0; ++attempt) {
+    firstSide = attempt % 2;
+    int next = 0;
+    id1 = m_flavour.nextHadron(s.flavour[firstSide], rng, next);
+    id2 = m_flavour.joinEnds(next, s.flavour[1 - firstSide], rng);
+    if (id2 == 0) continue;
+    m1 = sampleMass(id1, rng, kResonanceFloor, mass);
+    mB = sampleMass(id2, rng, kResonanceFloor, mass);
+    p = twoBodyMomentum(mass, m1, mB);
+  }
+  if (p <= 0) {
+    // Too light for two hadrons: one hadron of the two ends' flavours takes the remaining 3-momentum (its energy
+    // off by the mass difference, which Hadronization's balance absorbs).
+    const int id = m_flavour.joinEnds(s.flavour[0], s.flavour[1], rng);
+    if (id == 0) return;
+    const Vec4 rest = frame.toLab(0.5 * (s.rest[0] - s.rest[1]), tx, ty, 0.5 * (s.rest[0] + s.rest[1]));
+    out.push_back({id, Vec4::fromMassive(rest.px, rest.py, rest.pz, nominalMass(id)), s.source[0]});
+    s.rest[0] = s.rest[1] = 0;
+    return;
+  }
+  if (firstSide == 1) {
+    std::swap(id1, id2);
+    std::swap(m1, mB);
+  }
   // Back to back along the dipole axis, tilted by the last pair's pT.
   const double sigma = m_config.sigmaPt / std::sqrt(2.0);
   double kx = sigma * rng.gauss(), ky = sigma * rng.gauss();
@@ -80,13 +102,13 @@ void Fragmentation::close(State& s, const Frame3& frame, Rng& rng, std::vector<H
   s.rest[0] = s.rest[1] = 0;
 }
 
-double Fragmentation::fragmentDipole(const End& a, const End& b, Rng& rng, std::vector<Hadron>& out) const {
+void Fragmentation::fragmentDipole(const End& a, const End& b, Rng& rng, std::vector<Hadron>& out) const {
   const Vec4 dipole = a.p + b.p;
   const double mass = dipole.m();
   Vec4 axis = a.p;
   axis.boostToRestOf(dipole);
   const double pStar = axis.p();
-  if (!(mass > 0) || pStar <= 0) return 0.0;
+  if (!(mass > 0) || pStar <= 0) return;
   const Frame3 frame(axis.px, axis.py, axis.pz);
   const double sigma = m_config.sigmaPt / std::sqrt(2.0);
   const bool twoEnded = b.flavour != 0;
@@ -95,7 +117,6 @@ double Fragmentation::fragmentDipole(const End& a, const End& b, Rng& rng, std::
   // Two-ended: the whole dipole (light-cone M along both axes in its rest frame) is to be used up by the hadrons.
   s.rest[0] = twoEnded ? mass : axis.e + pStar;
   s.rest[1] = twoEnded ? mass : (mass - axis.e) + pStar;
-  const double restB = s.rest[1];
   s.flavour[0] = a.flavour;
   s.flavour[1] = b.flavour;
   s.source[0] = a.sourceRow;
@@ -124,7 +145,6 @@ double Fragmentation::fragmentDipole(const End& a, const End& b, Rng& rng, std::
   }
   if (twoEnded) close(s, frame, rng, out);
   for (std::size_t i = first; i < out.size(); ++i) out[i].p.boostFromRestOf(dipole);
-  return 1.0 - s.rest[1] / restB;
 }
 
 }  // namespace e2e::gen

@@ -38,9 +38,8 @@ public:
   };
 
   explicit Fragmentation(const FragmentationConfig& config = {}) : m_config(config), m_flavour(config) {}
-  // Appends the primary hadrons of the dipole (a, b), each tagged with the row of the end it comes from. Returns
-  // the fraction of b's momentum the hadrons took (for a beam end: what the beam remnant gave to them).
-  double fragmentDipole(const End& a, const End& b, Rng& rng, std::vector<Hadron>& out) const;
+  // Appends the primary hadrons of the dipole (a, b), each tagged with the row of the end it comes from.
+  void fragmentDipole(const End& a, const End& b, Rng& rng, std::vector<Hadron>& out) const;
   // z drawn from the Lund symmetric function for c = b mT^2.
   double sampleZ(double c, Rng& rng) const;
   const HadronFlavour& flavours() const { return m_flavour; }

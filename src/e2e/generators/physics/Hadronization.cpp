@@ -16,6 +16,7 @@ void balance(std::vector<Hadron>& hadrons, const Vec4& target, Hadronization::Wo
     h.p.boostToRestOf(target);
     sum += h.p;
   }
+
   work.mass2.clear();
   work.q2.clear();
   for (Hadron& h : hadrons) {
@@ -48,8 +49,13 @@ void Hadronization::run(EventRecord& record, const std::vector<Parton>& partons,
   }
   m_chains.build(partons, firstRow, beams, m_fragmentation.flavours(), rng, work.chains, work.pieces);
   for (const DipolePiece& piece : work.pieces) {
-    const double taken = m_fragmentation.fragmentDipole(piece.a, piece.b, rng, hadrons);
-    if (piece.beamEnd) target += piece.b.p * taken;
+    const std::size_t first = hadrons.size();
+    m_fragmentation.fragmentDipole(piece.a, piece.b, rng, hadrons);
+    if (!piece.beamEnd) continue;
+    // A dipole to a beam: its hadrons are what they are; the difference to the parton's share (the string
+    // towards the beam that is not fragmented) goes to the beam remnants, not to the other hadrons.
+    target -= piece.a.p;
+    for (std::size_t i = first; i < hadrons.size(); ++i) target += hadrons[i].p;
   }
   if (hadrons.empty()) return;
 

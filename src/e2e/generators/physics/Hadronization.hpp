@@ -2,11 +2,11 @@
 // Turns the showered partons of an event into hadrons. Each final parton gets a record row (status decayed,
 // mother = its hard-process parton); ColourChains cuts the partons into colour dipoles and Fragmentation turns each
 // into hadrons (mother = the parton of the dipole end they come from). A line that ends on a beam forms a dipole
-// with the beam's remaining momentum; only the parton's half of it is fragmented, and the momentum the hadrons
-// took from the beam is added to the system's budget. Fragmentation conserves 4-momentum per dipole up to the
-// dipoles that are too light to close; the rest is restored for the whole system: in its rest frame the hadrons'
-// net 3-momentum is removed (shared in proportion to energy) and the 3-momenta scaled by one common factor so
-// that the energies add up, then boosted back. The hadrons then sum exactly to the partons (plus the beam take).
+// with the beam's remaining momentum; only the parton's half of it is fragmented and the rest of the parton's
+// share is left to the beam remnants. Fragmentation conserves the 4-momentum of each parton-parton dipole except
+// when a dipole is too light to close (below 1% of them); for the remainder the hadrons are balanced against the
+// partons: in their rest frame the hadrons' net 3-momentum is removed (shared in proportion to energy) and the
+// 3-momenta scaled by one common factor so that the energies add up, then boosted back.
 #include <vector>
 
 #include "e2e/generators/EventRecord.hpp"
