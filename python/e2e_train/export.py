@@ -132,7 +132,9 @@ def _leg_e2e(path, feeds, expected, names, tol, e2e_bin):
         where = e2e_bin or os.environ.get("E2E_BIN") or "(neither --e2e nor E2E_BIN set)"
         return {"status": "skipped", "reason": f"e2e binary not found: {where}"}
     probe = subprocess.run([binary, "infer", "--help"], capture_output=True, text=True, timeout=60)
-    if probe.returncode != 0:
+    # A binary without the subcommand may still exit 0 here, printing the top-level usage (CLI11 fallthrough).
+    usage = next((line for line in probe.stdout.splitlines() if line.startswith("Usage:")), "")
+    if probe.returncode != 0 or (usage and " infer" not in usage):
         line = (probe.stderr or probe.stdout).strip().splitlines()
         return {"status": "skipped",
                 "reason": f"{binary} has no working 'infer' subcommand yet ({line[0] if line else 'no output'})"}

@@ -152,8 +152,8 @@ def main(argv=None):
     except pipeline.PipelineError as exc:
         print(f"e2e_train.make_models: error: {exc}", file=sys.stderr)
         return 1
-    for c in cards:
-        print(summary_line(c))
+    if len(cards) > 1:
+        print("summary:\n" + "\n".join("  " + summary_line(c) for c in cards))
     return 0
 
 

@@ -31,13 +31,6 @@ def find_e2e(explicit=None):
     raise PipelineError("no e2e binary: build it (ninja -C build e2e) or pass --e2e / set E2E_BIN")
 
 
-def has_subcommand(e2e, name):
-    try:
-        return subprocess.run([e2e, name, "--help"], capture_output=True, timeout=60).returncode == 0
-    except (OSError, subprocess.TimeoutExpired):
-        return False
-
-
 def run_step(cmd, what, log):
     """Runs cmd; returns its wall time in seconds. Raises PipelineError with stderr's tail on failure."""
     log("$ " + " ".join(cmd))
