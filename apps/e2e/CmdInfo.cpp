@@ -1,4 +1,4 @@
-// e2e info FILE [--json]: what an e2e event file holds (events, collections, rows per event, provenance).
+// e2e info FILE [--json]: what an e2e event file or dataset holds.
 #include <algorithm>
 #include <cstdio>
 #include <string>
@@ -6,6 +6,7 @@
 #include "Commands.hpp"
 #include "e2e/core/JsonWriter.hpp"
 #include "e2e/core/Error.hpp"
+#include "e2e/io/DatasetFile.hpp"
 #include "e2e/io/EventFile.hpp"
 
 namespace e2e::cli {
@@ -66,10 +67,17 @@ void registerInfo(CLI::App& app, GlobalOptions&) {
     bool json = false;
   };
   static Options opt;
-  auto* sub = app.add_subcommand("info", "Describe an e2e event file: events, collections, rows per event, provenance");
-  sub->add_option("file", opt.path, "Event file (.h5)")->required();
+  auto* sub = app.add_subcommand("info", "Describe an e2e event file (events, collections, rows per event, provenance) or dataset");
+  sub->add_option("file", opt.path, "Event file or dataset (.h5)")->required();
   sub->add_flag("--json", opt.json, "Machine-readable output");
-  sub->callback([] { printEventFile(opt.path, opt.json); });
+  sub->callback([] {
+    // Datasets (e2e, e/gamma and jet layouts) are described by the io layer; everything else is read as events.
+    if (io::isDatasetFile(opt.path)) {
+      std::printf("%s\n", io::describeDataset(opt.path, opt.json).c_str());
+      return;
+    }
+    printEventFile(opt.path, opt.json);
+  });
 }
 
 }  // namespace e2e::cli
