@@ -51,6 +51,23 @@ const KernelEntry kCpuKernels[] = {
     {"Cast", 11, kLast, makeCast},
     {"Identity", 11, kLast, makeIdentity},
     {"Dropout", 11, kLast, makeIdentity},
+    {"LayerNormalization", 17, kLast, makeLayerNorm},
+    {"Slice", 11, kLast, makeSlice},
+    {"Split", 11, kLast, makeSplit},
+    {"Expand", 11, kLast, makeExpand},
+    {"Where", 11, kLast, makeWhere},
+    {"Equal", 11, kLast, makeCompare},
+    {"Greater", 11, kLast, makeCompare},
+    {"Less", 11, kLast, makeCompare},
+    {"GreaterOrEqual", 12, kLast, makeCompare},
+    {"LessOrEqual", 12, kLast, makeCompare},
+    {"ConstantOfShape", 11, kLast, makeConstantOfShape},
+    {"Range", 11, kLast, makeRange},
+    {"TopK", 11, kLast, makeTopK},
+    {"GatherElements", 11, kLast, makeGatherElements},
+    {"ScatterElements", 11, kLast, makeScatterElements},
+    {"ScatterND", 11, kLast, makeScatterND},
+    {"Einsum", 12, kLast, makeEinsum},
 };
 }  // namespace
 

@@ -25,4 +25,18 @@ std::unique_ptr<Kernel> makeGather(const KernelArgs& a);
 std::unique_ptr<Kernel> makeCast(const KernelArgs& a);
 std::unique_ptr<Kernel> makeIdentity(const KernelArgs& a);    // Identity, Dropout (inference)
 
+std::unique_ptr<Kernel> makeLayerNorm(const KernelArgs& a);
+std::unique_ptr<Kernel> makeSlice(const KernelArgs& a);
+std::unique_ptr<Kernel> makeSplit(const KernelArgs& a);
+std::unique_ptr<Kernel> makeExpand(const KernelArgs& a);
+std::unique_ptr<Kernel> makeWhere(const KernelArgs& a);
+std::unique_ptr<Kernel> makeCompare(const KernelArgs& a);         // Equal, Greater, Less, GreaterOrEqual, LessOrEqual
+std::unique_ptr<Kernel> makeConstantOfShape(const KernelArgs& a);
+std::unique_ptr<Kernel> makeRange(const KernelArgs& a);
+std::unique_ptr<Kernel> makeTopK(const KernelArgs& a);
+std::unique_ptr<Kernel> makeGatherElements(const KernelArgs& a);
+std::unique_ptr<Kernel> makeScatterElements(const KernelArgs& a);
+std::unique_ptr<Kernel> makeScatterND(const KernelArgs& a);
+std::unique_ptr<Kernel> makeEinsum(const KernelArgs& a);
+
 }  // namespace e2e::runtime::cpu

@@ -1,0 +1,108 @@
+// The hot-path contract for this folder's graph operators (LayerNorm, Slice, Split, comparisons, Where,
+// Expand, Einsum, TopK, GatherElements, ScatterElements, ScatterND): after the first run of a (batch, threads)
+// pair, run() allocates nothing. This executable counts operator new globally for that purpose.
+#include <atomic>
+#include <cstdlib>
+#include <new>
+
+#include "TypedOpUtil.hpp"
+
+namespace {
+std::atomic<bool> g_counting{false};
+std::atomic<long> g_allocations{0};
+}  // namespace
+
+// The replacement pair is malloc/free on purpose; GCC cannot see that they match.
+#pragma GCC diagnostic ignored "-Wmismatched-new-delete"
+
+void* operator new(std::size_t n) {
+  if (g_counting.load(std::memory_order_relaxed)) ++g_allocations;
+  if (void* p = std::malloc(n ? n : 1)) return p;
+  throw std::bad_alloc();
+}
+void* operator new[](std::size_t n) { return operator new(n); }
+void operator delete(void* p) noexcept { std::free(p); }
+void operator delete[](void* p) noexcept { std::free(p); }
+void operator delete(void* p, std::size_t) noexcept { std::free(p); }
+void operator delete[](void* p, std::size_t) noexcept { std::free(p); }
+
+namespace e2e::test {
+namespace {
+
+OnnxBuilder graphOpsModel(Rng& rng) {
+  OnnxBuilder b(18);
+  b.input("x", {-1, 8, 16}).output("sc").output("nd").output("ex");
+  b.initializer("s", {16}, randomVec(rng, 16, 0.5, 1.5)).initializer("b", {16}, randomVec(rng, 16));
+  b.node("LayerNormalization", {"x", "s", "b"}, {"ln"});
+  addInitializerInt64(b, "st", {1});
+  addInitializerInt64(b, "en", {7});
+  addInitializerInt64(b, "ax", {1});
+  b.node("Slice", {"ln", "st", "en", "ax"}, {"sl"});
+  auto& sp = b.node("Split", {"sl"}, {"p", "q"});
+  OnnxBuilder::attr(sp, "axis", 2);
+  OnnxBuilder::attr(sp, "num_outputs", 2);
+  b.node("Greater", {"p", "q"}, {"g"});
+  b.node("Where", {"g", "p", "q"}, {"w"});
+  OnnxBuilder::attrString(b.node("Einsum", {"w", "w"}, {"e"}), "equation", "bij,bkj->bik");
+  addInitializerInt64(b, "k", {3});
+  b.node("TopK", {"e", "k"}, {"v", "i"});
+  OnnxBuilder::attr(b.node("GatherElements", {"e", "i"}, {"ge"}), "axis", 2);
+  auto& se = b.node("ScatterElements", {"ge", "i", "v"}, {"sc"});
+  OnnxBuilder::attr(se, "axis", 2);
+  OnnxBuilder::attrString(se, "reduction", "add");
+  b.initializerInt64("ndi", {2, 1}, {0, 1});
+  b.initializer("ndu", {2, 6, 6}, randomVec(rng, 72));
+  OnnxBuilder::attrString(b.node("ScatterND", {"e", "ndi", "ndu"}, {"nd"}), "reduction", "mul");
+  b.node("Shape", {"w"}, {"ws"});
+  b.initializer("row", {8}, randomVec(rng, 8));
+  b.node("Expand", {"row", "ws"}, {"ex"});
+  return b;
+}
+
+TEST(GraphOpsAllocation, SteadyStateRunsAllocateNothing) {
+  Rng rng(651);
+  auto s = graphOpsModel(rng).session();
+  for (std::int64_t batch : {2, 9}) {
+    for (int threads : {1, 2}) {
+      const auto x = randomVec(rng, static_cast<std::size_t>(batch * 8 * 16));
+      std::vector<std::vector<float>> out(3);
+      std::vector<void*> ptr;
+      for (std::size_t i = 0; i < 3; ++i) {
+        out[i].resize(static_cast<std::size_t>(s.outputElements(i, batch)));
+        ptr.push_back(out[i].data());
+      }
+      const void* in[] = {x.data()};
+      runtime::RunOptions o;
+      o.threads = threads;
+      s.run(in, ptr, batch, o);  // plans, binds, touches the arena
+      const auto first = out;
+      g_allocations = 0;
+      g_counting = true;
+      for (int r = 0; r < 10; ++r) s.run(in, ptr, batch, o);
+      g_counting = false;
+      EXPECT_EQ(g_allocations.load(), 0) << "batch " << batch << " threads " << threads;
+      EXPECT_EQ(out, first) << "repeated runs must give identical results";
+    }
+  }
+}
+
+TEST(GraphOpsAllocation, CounterSeesPlanning) {
+  Rng rng(652);
+  auto s = graphOpsModel(rng).session();
+  const auto x = randomVec(rng, 5 * 8 * 16);
+  std::vector<std::vector<float>> out(3);
+  std::vector<void*> ptr;
+  for (std::size_t i = 0; i < 3; ++i) {
+    out[i].resize(static_cast<std::size_t>(s.outputElements(i, 5)));
+    ptr.push_back(out[i].data());
+  }
+  const void* in[] = {x.data()};
+  g_allocations = 0;
+  g_counting = true;
+  s.run(in, ptr, 5);  // a new batch: planning allocates, and the counter must see it
+  g_counting = false;
+  EXPECT_GT(g_allocations.load(), 10);
+}
+
+}  // namespace
+}  // namespace e2e::test
