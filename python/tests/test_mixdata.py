@@ -6,8 +6,8 @@ import numpy as np
 
 from helpers import TempDirTest
 
-from e2e_train import mixdata, synthetic
-from e2e_train.layouts import DataError
+from e2e_train import mixdata, pack, synthetic
+from e2e_train.layouts import DataError, Source
 from e2e_train.recipes import RECIPES
 
 
@@ -65,6 +65,22 @@ class MixTest(TempDirTest):
         synthetic.write(self.path("other.h5"), samples=10, seed=2, channels=2, size=16)
         with self.assertRaisesRegex(DataError, "channels"):
             mixdata.mix([a, self.path("other.h5")], self.path("x"), log=lambda *_: None)
+
+
+class PackTest(TempDirTest):
+    def test_packed_file_reads_back_as_float32_within_half_precision(self):
+        synthetic.write(self.path("a.h5"), samples=40, seed=4, channels=3, size=16, graphs=True, graph_nodes=12)
+        pack.pack(self.path("a.h5"), self.path("b.h5"))
+        a, b = Source(self.path("a.h5")), Source(self.path("b.h5"))
+        self.assertEqual((a.channels, a.file_scales, a.size), (b.channels, b.file_scales, b.size))
+        xa, xb = a.read_images(0, 40), b.read_images(0, 40)
+        self.assertEqual(xb.dtype, np.float32)
+        np.testing.assert_allclose(xb, xa, rtol=1e-3, atol=1e-4)
+        self.assertTrue(np.any(xb != xa))                        # really stored as float16
+        (na, ma), (nb, mb) = a.read_graphs(0, 40, 16), b.read_graphs(0, 40, 16)
+        np.testing.assert_array_equal(ma, mb)
+        np.testing.assert_allclose(nb, na, rtol=1e-3, atol=1e-3)
+        np.testing.assert_array_equal(a.read_column("y", 0, 40), b.read_column("y", 0, 40))
 
 
 class RecipeTest(unittest.TestCase):
