@@ -25,5 +25,9 @@ void registerInfo(CLI::App& app, GlobalOptions& global);
 void registerDemo(CLI::App& app, GlobalOptions& global);
 void registerFrames(CLI::App& app, GlobalOptions& global);
 void registerShow(CLI::App& app, GlobalOptions& global);
+void registerInfer(CLI::App& app, GlobalOptions& global);
+// `e2e bench`: registerBench creates the command with its `engine` target; list it before other bench targets.
+void registerBench(CLI::App& app, GlobalOptions& global);
+void addBenchEngine(CLI::App& bench, GlobalOptions& global);
 
 }  // namespace e2e::cli

@@ -16,6 +16,8 @@ constexpr Register kCommands[] = {
     e2e::cli::registerInfo,
     e2e::cli::registerFrames,
     e2e::cli::registerShow,
+    e2e::cli::registerInfer,
+    e2e::cli::registerBench,
 };
 
 std::string joinArgs(int argc, char** argv) {

@@ -1,0 +1,119 @@
+#include "e2e/runtime/EngineBenchmark.hpp"
+
+#include <oneapi/dnnl/dnnl.h>
+#include <omp.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstring>
+#include <sstream>
+
+#include "e2e/core/Error.hpp"
+#include "e2e/core/Random.hpp"
+#include "e2e/core/Timer.hpp"
+#include "e2e/runtime/ir/Tensor.hpp"
+
+namespace e2e::runtime {
+
+double measurePeakGflops(int threads, std::int64_t size) {
+  const int prev = omp_get_max_threads();
+  omp_set_num_threads(threads);
+  AlignedBuffer a(static_cast<std::size_t>(size * size) * sizeof(float)), b(a.size()), c(a.size());
+  auto* pa = reinterpret_cast<float*>(a.data());
+  auto* pb = reinterpret_cast<float*>(b.data());
+  auto* pc = reinterpret_cast<float*>(c.data());
+  for (std::int64_t i = 0; i < size * size; ++i) {
+    pa[i] = static_cast<float>(i % 7) * 0.25f;
+    pb[i] = static_cast<float>(i % 5) * 0.5f;
+    pc[i] = 0.f;
+  }
+  double best = 1e30;
+  for (int rep = 0; rep < 5; ++rep) {
+    Timer t;
+    dnnl_sgemm('N', 'N', size, size, size, 1.f, pa, size, pb, size, 0.f, pc, size);
+    best = std::min(best, t.seconds());
+  }
+  omp_set_num_threads(prev);
+  return 2.0 * static_cast<double>(size) * static_cast<double>(size) * static_cast<double>(size) / best / 1e9;
+}
+
+EngineBenchResult benchmarkSession(const Session& session, const EngineBenchOptions& o) {
+  EngineBenchResult r;
+  r.batch = session.dynamicBatch() ? o.batch : session.staticBatch();
+  r.threads = o.threads;
+  // Synthetic inputs: uniform floats, zero integers (valid indices for gathers).
+  std::vector<AlignedBuffer> inputs, outputs;
+  std::vector<const void*> in;
+  std::vector<void*> out;
+  Rng rng(2024);
+  for (std::size_t i = 0; i < session.inputs().size(); ++i) {
+    const auto dims = session.inputDims(i, r.batch);
+    const DType t = session.inputs()[i].dtype;
+    inputs.emplace_back(static_cast<std::size_t>(numel(dims)) * dtypeSize(t));
+    std::memset(inputs.back().data(), 0, inputs.back().size());
+    if (t == DType::Float32) {
+      auto* p = reinterpret_cast<float*>(inputs.back().data());
+      for (std::int64_t k = 0; k < numel(dims); ++k) p[k] = static_cast<float>(rng.uniform(-1, 1));
+    }
+    in.push_back(inputs.back().data());
+  }
+  for (std::size_t i = 0; i < session.outputs().size(); ++i) {
+    outputs.emplace_back(static_cast<std::size_t>(session.outputElements(i, r.batch)) * dtypeSize(session.outputs()[i].dtype));
+    out.push_back(outputs.back().data());
+  }
+  RunOptions ro;
+  ro.threads = o.threads;
+  Timer first;
+  session.run(in, out, r.batch, ro);
+  r.firstRunMs = first.seconds() * 1e3;
+  for (int i = 0; i < o.warmup; ++i) session.run(in, out, r.batch, ro);
+  std::vector<double> times;
+  Timer total;
+  const int maxIters = o.iters > 0 ? o.iters : 1000000;
+  for (int i = 0; i < maxIters; ++i) {
+    Timer t;
+    session.run(in, out, r.batch, ro);
+    times.push_back(t.seconds());
+    if (o.iters == 0 && i >= 9 && total.seconds() > 2.0) break;
+  }
+  const double elapsed = total.seconds();
+  r.iters = static_cast<int>(times.size());
+  std::sort(times.begin(), times.end());
+  r.medianMs = times[times.size() / 2] * 1e3;
+  r.p90Ms = times[std::min(times.size() - 1, times.size() * 9 / 10)] * 1e3;
+  r.meanMs = elapsed / r.iters * 1e3;
+  r.samplesPerSecond = static_cast<double>(r.batch) * r.iters / elapsed;
+  r.flopsPerRun = session.flops(r.batch);
+  r.gflops = r.flopsPerRun * r.iters / elapsed / 1e9;
+  if (o.measurePeak) r.peakGflops = measurePeakGflops(o.threads);
+  return r;
+}
+
+std::string formatEngineBench(const std::string& model, double loadMs, const EngineBenchResult& r, bool json) {
+  char buf[1024];
+  const double pct = r.peakGflops > 0 ? 100.0 * r.gflops / r.peakGflops : 0.0;
+  if (json) {
+    std::snprintf(buf, sizeof buf,
+                  "{\"model\": \"%s\", \"precision\": \"fp32\", \"batch\": %lld, \"threads\": %d, \"iters\": %d, "
+                  "\"load_ms\": %.2f, \"first_run_ms\": %.2f, \"median_ms\": %.4f, \"p90_ms\": %.4f, "
+                  "\"samples_per_s\": %.2f, \"mflop_per_sample\": %.3f, \"gflops\": %.2f, \"peak_gflops\": %.2f, "
+                  "\"pct_of_peak\": %.1f}\n",
+                  model.c_str(), static_cast<long long>(r.batch), r.threads, r.iters, loadMs, r.firstRunMs, r.medianMs,
+                  r.p90Ms, r.samplesPerSecond, r.flopsPerRun / std::max<std::int64_t>(r.batch, 1) / 1e6, r.gflops,
+                  r.peakGflops, pct);
+    return buf;
+  }
+  std::snprintf(buf, sizeof buf,
+                "model        %s (fp32)\n"
+                "batch        %lld, threads %d, %d timed runs\n"
+                "load         %.1f ms, first run %.1f ms\n"
+                "latency      median %.3f ms, p90 %.3f ms\n"
+                "throughput   %.1f samples/s\n"
+                "compute      %.2f MFLOP/sample, %.1f GFLOP/s = %.1f%% of measured peak (sgemm %.1f GFLOP/s)\n",
+                model.c_str(), static_cast<long long>(r.batch), r.threads, r.iters, loadMs, r.firstRunMs, r.medianMs,
+                r.p90Ms, r.samplesPerSecond, r.flopsPerRun / std::max<std::int64_t>(r.batch, 1) / 1e6, r.gflops, pct,
+                r.peakGflops);
+  return buf;
+}
+
+}  // namespace e2e::runtime

@@ -1,0 +1,38 @@
+#pragma once
+// Timing of a Session on synthetic inputs, and the machine's measured fp32 peak (a large oneDNN sgemm timed in
+// the same process), for `e2e bench engine` and bench/ programs.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "e2e/runtime/Session.hpp"
+
+namespace e2e::runtime {
+
+struct EngineBenchOptions {
+  std::int64_t batch = 1;
+  int threads = 1;
+  int iters = 0;          // timed runs; 0: as many as fit in ~2 s (at least 10)
+  int warmup = 3;
+  bool measurePeak = true;
+};
+
+struct EngineBenchResult {
+  std::int64_t batch = 0;
+  int threads = 0;
+  int iters = 0;
+  double firstRunMs = 0;              // the run that builds the plan for this (batch, threads)
+  double medianMs = 0, p90Ms = 0, meanMs = 0;
+  double samplesPerSecond = 0;        // batch / mean latency
+  double flopsPerRun = 0;             // conv + matmul FLOPs
+  double gflops = 0;                  // achieved, over the timed runs
+  double peakGflops = 0;              // measured sgemm GFLOP/s at this thread count (0 if not measured)
+};
+
+EngineBenchResult benchmarkSession(const Session& session, const EngineBenchOptions& options);
+// Best of a few timed sgemm calls (M = N = K = `size`) on `threads` threads.
+double measurePeakGflops(int threads, std::int64_t size = 1536);
+
+std::string formatEngineBench(const std::string& model, double loadMs, const EngineBenchResult& r, bool json);
+
+}  // namespace e2e::runtime
