@@ -20,7 +20,7 @@ struct GeneratorConfig {
   double pileupMu = 0;          // mean number of pileup interactions per event
   double beamEnergy = 6800;     // GeV per proton (13.6 TeV collisions)
   double beamspotSigmaZ = 4.0;  // cm, luminous region length (primary and pileup vertices); 0 puts all at the origin
-  double showerCutoff = 1.0;    // GeV, parton-shower pT cutoff
+  double showerCutoff = 0.7;    // GeV, parton-shower pT cutoff
   double alphaSMz = 0.1365;     // final-state shower alpha_s(M_Z)
 
   // Defaults of `name`; throws e2e::UsageError listing the processes if unknown.

@@ -10,8 +10,8 @@ struct FragmentationConfig {
   double diquarkRate = 0.08;      // diquark pairs per quark pair
   double vectorShareLight = 0.5;  // vector / (vector + pseudoscalar), light mesons
   double vectorShareStrange = 0.55;
-  double etaShare = 0.25;         // u ubar / d dbar pseudoscalars that become eta rather than pi0
-  double minPieceMass = 2.0;      // GeV: lighter dipoles are merged into their neighbours before fragmenting
+  double etaShare = 0.15;         // u ubar / d dbar pseudoscalars that become eta rather than pi0
+  double minPieceMass = 0.8;      // GeV: lighter dipoles are merged into their neighbours before fragmenting
 };
 
 }  // namespace e2e::gen
