@@ -23,11 +23,16 @@ using Action = std::function<void()>;
 // Each register function adds its subcommand to `app` and sets its callback.
 void registerInfo(CLI::App& app, GlobalOptions& global);
 void registerDemo(CLI::App& app, GlobalOptions& global);
+void registerRun(CLI::App& app, GlobalOptions& global);
 void registerFrames(CLI::App& app, GlobalOptions& global);
 void registerShow(CLI::App& app, GlobalOptions& global);
 void registerInfer(CLI::App& app, GlobalOptions& global);
 // `e2e bench`: registerBench creates the command with its `engine` target; list it before other bench targets.
 void registerBench(CLI::App& app, GlobalOptions& global);
 void addBenchEngine(CLI::App& bench, GlobalOptions& global);
+// `e2e bench frames`: addBenchFrames adds it under an existing `bench` command; registerBenchFrames (listed after
+// any bench command in main.cpp) finds or creates `bench` and calls it.
+void addBenchFrames(CLI::App& bench, GlobalOptions& global);
+void registerBenchFrames(CLI::App& app, GlobalOptions& global);
 
 }  // namespace e2e::cli

@@ -14,10 +14,12 @@ using Register = void (*)(CLI::App&, e2e::cli::GlobalOptions&);
 constexpr Register kCommands[] = {
     e2e::cli::registerDemo,
     e2e::cli::registerInfo,
+    e2e::cli::registerRun,
     e2e::cli::registerFrames,
     e2e::cli::registerShow,
     e2e::cli::registerInfer,
     e2e::cli::registerBench,
+    e2e::cli::registerBenchFrames,  // keep after any registerBench
 };
 
 std::string joinArgs(int argc, char** argv) {

@@ -24,15 +24,16 @@ void Cropper::produce(const EventHits& hits, std::span<const CropWindow> windows
   out.data.resize(static_cast<std::size_t>(image) * windows.size());
   if (windows.empty()) return;
 
-  m_maker.make(hits, scratch.deposits);
   const bool time = set.contains(ChannelKind::EcalTime);
   if (m_config.path == CropConfig::Path::Sparse) {
+    m_maker.make(hits, scratch.deposits, windows);
     if (time) scratch.weights.resize(static_cast<std::size_t>(m_config.height * m_config.width));
     for (std::size_t i = 0; i < windows.size(); ++i)
       fillFromDeposits(scratch.deposits, set, windows[i], out.data.data() + image * static_cast<std::int64_t>(i),
                        scratch.weights.data());
     return;
   }
+  m_maker.make(hits, scratch.deposits);
   const CropWindow whole = CropWindow::wholeFrame();
   scratch.frame.resize(static_cast<std::size_t>(whole.cells()) * set.size());
   if (time) scratch.weights.resize(static_cast<std::size_t>(whole.cells()));

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include "e2e/core/Error.hpp"
 #include "e2e/reconstruction/EcalFrameMap.hpp"
@@ -63,8 +64,10 @@ void HitGraphBuilder::collect(const EventHits& hits, const CropWindow& w, GraphS
   if (m_ecal && hits.ecal) {
     const auto& map = reco::EcalFrameMap::instance();
     for (std::size_t i = 0; i < hits.ecal->size(); ++i) {
-      const reco::EcalCell& c = map.cell(hits.ecal->id[i]);
-      if (c.row >= 0 && inside(w, c.row, c.col)) add(c.eta, c.phi, hits.ecal->energy[i], 0, 0, kNodeEcal, 0);
+      const reco::EcalPos p = map.pos(hits.ecal->id[i]);
+      if (p.row < 0 || !inside(w, p.row, p.col)) continue;
+      const reco::EcalCell c = map.cell(hits.ecal->id[i]);
+      add(c.eta, c.phi, hits.ecal->energy[i], 0, 0, kNodeEcal, 0);
     }
   }
   if (m_hcal && hits.hcal) {
@@ -120,7 +123,8 @@ void HitGraphBuilder::append(const EventHits& hits, const CropWindow& window, st
   out.object.push_back(object);
 }
 
-// Brute-force kNN: a few hundred nodes per graph make the n^2 distances cheaper than any tree.
+// Brute-force kNN: a few hundred nodes per graph make the n^2 distances cheaper than any tree. Distances of one
+// node to all others are computed in one vectorisable pass, then the k smallest are picked by a threshold scan.
 void HitGraphBuilder::connect(std::span<const std::int32_t> kept, const GraphScratch& s, HitGraphs& out,
                               GraphScratch& work) const {
   const auto n = static_cast<std::int32_t>(kept.size());
@@ -128,16 +132,33 @@ void HitGraphBuilder::connect(std::span<const std::int32_t> kept, const GraphScr
   if (k <= 0) return;
   work.nbDist.resize(static_cast<std::size_t>(k));
   work.nbIndex.resize(static_cast<std::size_t>(k));
-  const auto pos = [&](std::int32_t i) { return s.nodes[static_cast<std::size_t>(kept[static_cast<std::size_t>(i)])].f; };
+  work.px.resize(static_cast<std::size_t>(n));
+  work.py.resize(static_cast<std::size_t>(n));
+  work.dist.resize(static_cast<std::size_t>(n));
   for (std::int32_t i = 0; i < n; ++i) {
-    const float* a = pos(i);
-    int filled = 0;
+    const float* f = s.nodes[static_cast<std::size_t>(kept[static_cast<std::size_t>(i)])].f;
+    work.px[static_cast<std::size_t>(i)] = f[kFeatDEta];
+    work.py[static_cast<std::size_t>(i)] = f[kFeatDPhi];
+  }
+  // Offsets from the window centre differ by less than pi unless the window spans more than half the ring.
+  const bool wrap = m_config.width > geo::kFrameCols / 2;
+  const float* px = work.px.data();
+  const float* py = work.py.data();
+  float* dist = work.dist.data();
+  for (std::int32_t i = 0; i < n; ++i) {
+    const float xi = px[i], yi = py[i];
     for (std::int32_t j = 0; j < n; ++j) {
+      const float dx = px[j] - xi;
+      const float dy = wrap ? deltaPhi(py[j], yi) : py[j] - yi;
+      dist[j] = dx * dx + dy * dy;
+    }
+    dist[i] = std::numeric_limits<float>::infinity();
+    int filled = 0;
+    float worst = std::numeric_limits<float>::infinity();
+    for (std::int32_t j = 0; j < n; ++j) {
+      const float d = dist[j];
+      if (filled == k && d >= worst) continue;
       if (j == i) continue;
-      const float* b = pos(j);
-      const float dEta = a[kFeatDEta] - b[kFeatDEta], dPhi = deltaPhi(a[kFeatDPhi], b[kFeatDPhi]);
-      const float d = dEta * dEta + dPhi * dPhi;
-      if (filled == k && d >= work.nbDist[static_cast<std::size_t>(k - 1)]) continue;
       int p = filled < k ? filled++ : k - 1;
       while (p > 0 && work.nbDist[static_cast<std::size_t>(p - 1)] > d) {
         work.nbDist[static_cast<std::size_t>(p)] = work.nbDist[static_cast<std::size_t>(p - 1)];
@@ -146,6 +167,7 @@ void HitGraphBuilder::connect(std::span<const std::int32_t> kept, const GraphScr
       }
       work.nbDist[static_cast<std::size_t>(p)] = d;
       work.nbIndex[static_cast<std::size_t>(p)] = j;
+      if (filled == k) worst = work.nbDist[static_cast<std::size_t>(k - 1)];
     }
     for (int q = 0; q < filled; ++q) {
       out.edgeSrc.push_back(i);

@@ -35,7 +35,7 @@ struct GraphScratch {
   };
   std::vector<Node> nodes;
   std::vector<std::int32_t> order;
-  std::vector<float> nbDist;
+  std::vector<float> nbDist, px, py, dist;
   std::vector<std::int32_t> nbIndex;
 };
 

@@ -5,7 +5,7 @@
 namespace e2e::frames {
 
 CropWindow PhotonCropper::window(const Photons& photons, std::size_t i, int height, int width) {
-  const reco::EcalCell& seed = reco::EcalFrameMap::instance().cell(photons.seed[i]);
+  const reco::EcalPos seed = reco::EcalFrameMap::instance().pos(photons.seed[i]);
   // A seed that names no crystal gives an empty crop (window wholly in the padding) rather than a misplaced one.
   if (seed.row < 0) return {-4 * height - 1000, 0, height, width};
   return CropWindow::centredOn(seed.row, seed.col, height, width);

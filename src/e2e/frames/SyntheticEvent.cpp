@@ -15,6 +15,7 @@ void SyntheticEvent::clear() {
   hcal.clear();
   trackerHits.clear();
   tracks.clear();
+  blobSeeds.clear();
 }
 
 void SyntheticEvent::generate(const SyntheticOccupancy& occ, std::uint64_t seed, std::uint64_t index) {
@@ -33,6 +34,7 @@ void SyntheticEvent::generate(const SyntheticOccupancy& occ, std::uint64_t seed,
   };
   for (int b = 0; b < occ.blobs; ++b) {
     const int ieta = 10 + static_cast<int>(rng.below(kEBRows - 20)), iphi = static_cast<int>(rng.below(kPhiBins));
+    blobSeeds.push_back(EcalId::barrel(ieta, iphi));
     for (int de = -5; de <= 5; ++de)
       for (int dp = -5; dp <= 5; ++dp)
         addEB(ieta + de, iphi + dp, static_cast<float>(20.0 * std::exp(-0.5 * (de * de + dp * dp)) + rng.exponential(0.1)));

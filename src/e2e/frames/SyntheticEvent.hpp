@@ -2,6 +2,7 @@
 // Random hit content with controllable occupancy, for tests and benchmarks that must not depend on the detector
 // simulation. Not physics: cells are drawn uniformly (plus optional dense blobs standing in for objects).
 #include <cstdint>
+#include <vector>
 
 #include "e2e/frames/EventHits.hpp"
 
@@ -22,6 +23,7 @@ struct SyntheticEvent {
   TrackerHits trackerHits;
   Tracks tracks;
   float pvZ = 0;
+  std::vector<std::uint32_t> blobSeeds;  // EB crystal at the centre of each blob
 
   // Replaces the content with a random event; the same (seed, index) gives the same event.
   void generate(const SyntheticOccupancy& occ, std::uint64_t seed, std::uint64_t index);

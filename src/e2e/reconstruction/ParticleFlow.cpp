@@ -32,7 +32,7 @@ void ParticleFlow::produce(const Tracks& tracks, const EcalHits& ecal, const Hca
   s.tracks.assign(kTowers, 0.0f);
   const auto& map = EcalFrameMap::instance();
   for (std::size_t i = 0; i < ecal.size(); ++i) {
-    const EcalCell& c = map.cell(ecal.id[i]);
+    const EcalPos c = map.pos(ecal.id[i]);
     if (c.row < 0) continue;
     s.calo[static_cast<std::size_t>((c.row / geo::kCrystalsPerTower) * geo::kHcalPhiBins + c.col / geo::kCrystalsPerTower)] += ecal.energy[i];
   }

@@ -51,7 +51,7 @@ void PhotonFinder::produce(const EcalHits& hits, Photons& out, PhotonScratch& s)
   for (const std::int32_t seed : s.order) {
     if (s.used[static_cast<std::size_t>(seed)]) continue;
     const std::uint32_t id = hits.id[static_cast<std::size_t>(seed)];
-    const EcalCell& sc = map.cell(id);
+    const EcalCell sc = map.cell(id);
     double energy = 0, wEta = 0, wPhi = 0, wSum = 0;
     const auto take = [&](int cell) {
       const std::int32_t h = s.cellHit[static_cast<std::size_t>(cell)];
@@ -60,7 +60,7 @@ void PhotonFinder::produce(const EcalHits& hits, Photons& out, PhotonScratch& s)
       const float e = hits.energy[static_cast<std::size_t>(h)];
       energy += e;
       if (e <= 0) return;
-      const EcalCell& c = map.cell(hits.id[static_cast<std::size_t>(h)]);
+      const EcalCell c = map.cell(hits.id[static_cast<std::size_t>(h)]);
       wEta += e * c.eta;
       wPhi += e * wrapDeltaPhi(c.phi - sc.phi);
       wSum += e;

@@ -209,7 +209,7 @@ TEST(Crop, SparsePathEqualsFullFramePathBitForBit) {
   std::vector<CropWindow> windows;
   std::vector<std::int32_t> objects;
   for (int trial = 0; trial < 4; ++trial) {
-    ev.generate(SyntheticOccupancy{.blobs = 3}, 21, static_cast<std::uint64_t>(trial));
+    ev.generate(SyntheticOccupancy{.hitsPerLayer = 300, .blobs = 3}, 21, static_cast<std::uint64_t>(trial));
     windows.clear();
     objects.clear();
     // Include the corners: phi wrap at both ends, both eta edges.
@@ -228,5 +228,29 @@ TEST(Crop, SparsePathEqualsFullFramePathBitForBit) {
     double total = 0;
     for (float v : a.data) total += std::abs(v);
     EXPECT_GT(total, 0.0);
+  }
+}
+
+TEST(Crop, FewWindowsFilterTheDepositsWithoutChangingTheCrops) {
+  // One and two windows take the filtered-deposit route; nine windows do not. All must agree with the full frame.
+  const char* channels = "trk_pt,trk_dz,ecal,hcal,bpix1,bpix3,tob2";
+  const Cropper sparse(config(channels, 64));
+  const Cropper full(config(channels, 64, CropConfig::Path::FullFrame));
+  SyntheticEvent ev;
+  CropScratch s1, s2;
+  Frames a, b;
+  Rng rng(5, 0);
+  for (int trial = 0; trial < 6; ++trial) {
+    ev.generate(SyntheticOccupancy{.tracks = 400, .hitsPerLayer = 400, .blobs = 2}, 77, static_cast<std::uint64_t>(trial));
+    const std::size_t n = trial < 2 ? 1 : trial < 4 ? 2 : 9;
+    std::vector<CropWindow> windows;
+    std::vector<std::int32_t> objects;
+    for (std::size_t k = 0; k < n; ++k) {
+      windows.push_back(CropWindow::centredOn(static_cast<int>(rng.below(280)), static_cast<int>(rng.below(360)), 64, 64));
+      objects.push_back(static_cast<std::int32_t>(k));
+    }
+    sparse.produce(ev.view(), windows, objects, a, s1);
+    full.produce(ev.view(), windows, objects, b, s2);
+    ASSERT_EQ(0, std::memcmp(a.data.data(), b.data.data(), a.data.size() * sizeof(float))) << "trial " << trial;
   }
 }
