@@ -27,7 +27,7 @@ const KernelEntry kCpuKernels[] = {
     {"Sqrt", 11, kLast, makeUnary},
     {"Neg", 11, kLast, makeUnary},
     {"Exp", 11, kLast, makeUnary},
-    {"Log", 11, kLast, makeUnary},
+    {"Log", 11, kLast, makeLog},
     {"Abs", 11, kLast, makeUnary},
     {"Erf", 11, kLast, makeErf},
     {"Add", 11, kLast, makeBinary},

@@ -38,5 +38,6 @@ std::unique_ptr<Kernel> makeGatherElements(const KernelArgs& a);
 std::unique_ptr<Kernel> makeScatterElements(const KernelArgs& a);
 std::unique_ptr<Kernel> makeScatterND(const KernelArgs& a);
 std::unique_ptr<Kernel> makeEinsum(const KernelArgs& a);
+std::unique_ptr<Kernel> makeLog(const KernelArgs& a);           // libm accuracy (oneDNN eltwise_log is not)
 
 }  // namespace e2e::runtime::cpu

@@ -25,6 +25,7 @@ public:
   explicit IdentityKernel(const KernelArgs& a) {
     if (a.node.opType == "Dropout") {
       a.node.attrs.getInt("seed", 0);
+      a.node.attrs.getFloat("ratio", 0.5f);  // opset < 12 carries the ratio as an attribute; inference ignores it
       m_dropout = true;
       if (a.node.inputs.size() > 2 && a.node.inputs[2] >= 0) {
         const Value& tm = a.graph.values[a.node.inputs[2]];
