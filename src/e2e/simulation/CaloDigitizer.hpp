@@ -17,7 +17,8 @@ class CaloDigitizer {
 public:
   explicit CaloDigitizer(const SimulationConfig& config);
 
-  // Consumes the sums (noise-only cells are added to their touched lists) and appends hits sorted by cell.
+  // Consumes the sums (noise-only cells are added to their touched lists) and appends hits in the order the
+  // cells were first filled, noise-only cells last (deterministic; sorting would cost more than the rest).
   void ecal(CellSums& sums, Rng& rng, EcalHits& out) const;
   void hcal(CellSums& sums, Rng& rng, HcalHits& out) const;
 
@@ -35,7 +36,10 @@ private:
   double m_tailProbability;  // P(noise > zs sigma)
   double m_timeNoise, m_timeConstant, m_hcalTime;
   std::vector<int> m_eeCells;       // dense slots of the existing EE crystals
+  std::vector<float> m_ecalTime;    // per ECAL slot: time of flight from the origin to the crystal face, ns
   std::vector<int> m_hcalChannels;  // dense slots of the existing HCAL channels
+  std::vector<float> m_tailQuantiles;  // noise (in sigmas) of a noise-only cell: quantiles of the Gaussian tail
+  double tailSample(Rng& rng) const;
 };
 
 }  // namespace e2e::sim

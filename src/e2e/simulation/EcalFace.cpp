@@ -1,5 +1,7 @@
 #include "e2e/simulation/EcalFace.hpp"
+#include "e2e/simulation/Quadrature.hpp"
 
+#include <array>
 #include <cmath>
 
 #include "e2e/geometry/EcalGeometry.hpp"
@@ -13,7 +15,7 @@ AxisCell locateInEcal(bool endcap, double x, double y, double z) {
   AxisCell c;
   c.endcap = endcap;
   if (!endcap) {
-    const double r = std::hypot(x, y);
+    const double r = quadrature(x, y);
     const double eta = std::asinh(z / r);
     const double phi = std::atan2(y, x);
     const double fPhi = (phi + geo::kPi) / geo::kCrystalDPhi;
@@ -38,6 +40,28 @@ AxisCell locateInEcal(bool endcap, double x, double y, double z) {
   return c;
 }
 
+void ecalWindow(const AxisCell& cell, std::array<int, LateralTable::kCells>& slots) {
+  constexpr int n = LateralTable::kSide, half = LateralTable::kHalf;
+  if (cell.endcap) {
+    for (int j = 0; j < n; ++j)
+      for (int i = 0; i < n; ++i) slots[static_cast<std::size_t>(j * n + i)] = ecalNeighbour(cell, i - half, j - half);
+    return;
+  }
+  std::array<int, n> phi{};
+  for (int i = 0; i < n; ++i) {
+    int p = cell.a + i - half;
+    if (p < 0) p += geo::kPhiBins;
+    if (p >= geo::kPhiBins) p -= geo::kPhiBins;
+    phi[static_cast<std::size_t>(i)] = p;
+  }
+  for (int j = 0; j < n; ++j) {
+    const int ieta = cell.b + j - half;
+    const bool valid = ieta >= 0 && ieta < geo::kEBRows;
+    for (int i = 0; i < n; ++i)
+      slots[static_cast<std::size_t>(j * n + i)] = valid ? ecalcell::barrel(ieta, phi[static_cast<std::size_t>(i)]) : -1;
+  }
+}
+
 int ecalDisplaced(const AxisCell& cell, double du, double dv) {
   const double pitch = ecalFacePitch(cell.endcap);
   double fa, fb;
@@ -54,6 +78,16 @@ int ecalDisplaced(const AxisCell& cell, double du, double dv) {
   return ecalNeighbour(cell, static_cast<int>(std::floor(fa + 0.5)), static_cast<int>(std::floor(fb + 0.5)));
 }
 
+namespace {
+// eeCellExists() as a lookup table: it is asked for every crystal of every EE shower window.
+const std::array<bool, geo::kEEGrid * geo::kEEGrid> kEEExists = [] {
+  std::array<bool, geo::kEEGrid * geo::kEEGrid> e{};
+  for (int ix = 0; ix < geo::kEEGrid; ++ix)
+    for (int iy = 0; iy < geo::kEEGrid; ++iy) e[static_cast<std::size_t>(ix * geo::kEEGrid + iy)] = geo::eeCellExists(ix, iy);
+  return e;
+}();
+}  // namespace
+
 int ecalNeighbour(const AxisCell& cell, int di, int dj) {
   if (!cell.endcap) {
     const int ieta = cell.b + dj;
@@ -64,7 +98,8 @@ int ecalNeighbour(const AxisCell& cell, int di, int dj) {
     return ecalcell::barrel(ieta, iphi);
   }
   const int ix = cell.a + di, iy = cell.b + dj;
-  if (!geo::eeCellExists(ix, iy)) return -1;
+  if (ix < 0 || iy < 0 || ix >= geo::kEEGrid || iy >= geo::kEEGrid || !kEEExists[static_cast<std::size_t>(ix * geo::kEEGrid + iy)])
+    return -1;
   return ecalcell::endcap(cell.side, ix, iy);
 }
 

@@ -4,7 +4,10 @@
 // onto the |z| = 315 cm face). Lengths across a shower are measured in crystal front-face widths at every depth
 // (the SPEC containment numbers are defined that way; the real crystals widen by ~15% towards the back).
 // Local axes: x along phi (EB) or the grid x (EE), y along eta (EB) or the grid y (EE).
+#include <array>
 #include <cstdint>
+
+#include "e2e/simulation/LateralTable.hpp"
 
 namespace e2e::sim {
 
@@ -20,6 +23,9 @@ AxisCell locateInEcal(bool endcap, double x, double y, double z);
 // Dense ECAL slot (CaloAccumulator.hpp) of the crystal shifted by (di, dj) from the located one, -1 if that
 // crystal does not exist.
 int ecalNeighbour(const AxisCell& cell, int di, int dj);
+// Dense slots of the 11 x 11 LateralTable window around the located crystal (index j * 11 + i for the shift
+// (i - 5, j - 5)), -1 where no crystal exists.
+void ecalWindow(const AxisCell& cell, std::array<int, LateralTable::kCells>& slots);
 // Front-face crystal width, cm: 129 cm x 2 pi / 360 in EB, the 3.05 cm grid pitch in EE.
 double ecalFacePitch(bool endcap);
 // Dense slot of the crystal containing the point displaced from the located one by du (along phi) and dv (towards

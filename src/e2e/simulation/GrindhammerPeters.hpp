@@ -19,6 +19,16 @@ struct LateralShape {
   double pCore;   // fraction of the energy at this depth in the core term
 };
 
+// The energy-dependent constants of the lateral profile, computed once per shower.
+class LateralParams {
+public:
+  explicit LateralParams(double energy);
+  LateralShape at(double tau) const;
+
+private:
+  double m_z1, m_z2, m_k1, m_k4, m_p1, m_p2, m_invP3;
+};
+
 class GrindhammerPeters {
 public:
   // Below this energy the fluctuation formulas diverge; smaller showers use its shape (they fit in a crystal).

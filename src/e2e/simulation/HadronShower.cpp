@@ -1,4 +1,6 @@
 #include "e2e/simulation/HadronShower.hpp"
+#include "e2e/simulation/Ziggurat.hpp"
+#include "e2e/simulation/Quadrature.hpp"
 
 #include <algorithm>
 #include <array>
@@ -43,7 +45,7 @@ double profileCdf(double x, double scale) {
 double normalCdf(double x) { return 0.5 * std::erfc(-x * 0.70710678118654752); }
 
 double moyal(Rng& rng) {
-  const double g = rng.gauss();
+  const double g = Ziggurat::normal(rng);
   return -std::log(std::max(g * g, 1e-30));
 }
 
@@ -53,13 +55,21 @@ struct HcalPoint {
 
 HcalPoint hcalPoint(const ShowerStart& s) {
   const double x = s.x + kHcalDistance * s.ux, y = s.y + kHcalDistance * s.uy, z = s.z + kHcalDistance * s.uz;
-  const double r = std::hypot(x, y);
+  const double r = quadrature(x, y);
   return {std::asinh(z / std::max(r, 1e-6)), std::atan2(y, x), r, s.t + kHcalDistance / kSpeedOfLight};
 }
 
 }  // namespace
 
-HadronShower::HadronShower(const SimulationConfig& config) : m_smear(config.intrinsicSmearing) {}
+HadronShower::HadronShower(const SimulationConfig& config) : m_smear(config.intrinsicSmearing) {
+  for (const bool endcap : {false, true}) {
+    const double pitch = ecalFacePitch(endcap);
+    LateralSum lateral;
+    lateral.add(kEcalHadCore / pitch, kEcalHadCoreShare);
+    lateral.add(kEcalHadHalo / pitch, 1.0 - kEcalHadCoreShare);
+    m_ecalProfile[endcap ? 1 : 0].build(lateral);
+  }
+}
 
 double HadronShower::response(double energy) {
   const double e = std::max(energy, 0.1);
@@ -73,7 +83,7 @@ double HadronShower::resolution(double energy) {
 
 double HadronShower::visibleEnergy(double energy, Rng& rng) const {
   double v = energy * response(energy);
-  if (m_smear) v *= std::max(0.0, 1.0 + resolution(energy) * rng.gauss());
+  if (m_smear) v *= std::max(0.0, 1.0 + resolution(energy) * Ziggurat::normal(rng));
   return v;
 }
 
@@ -94,7 +104,7 @@ void HadronShower::charged(const ShowerStart& s, double energy, Rng& rng, CellSu
 
 void HadronShower::neutral(const ShowerStart& s, double energy, Rng& rng, CellSums& ecal, CellSums& hcal) const {
   const double visible = visibleEnergy(energy, rng);
-  const double share = std::clamp(kNeutralEcalShare * (1.0 + 0.3 * rng.gauss()), 0.0, 0.9);
+  const double share = std::clamp(kNeutralEcalShare * (1.0 + 0.3 * Ziggurat::normal(rng)), 0.0, 0.9);
   depositEcalHadronic(s, visible * share, 8.0, ecal);
   depositHcal(s, visible * (1.0 - share), -0.5, profileScale(energy), hcal);
 }
@@ -122,19 +132,21 @@ void HadronShower::muon(const ShowerStart& s, double energy, Rng& rng, CellSums&
 }
 
 void HadronShower::emLeakage(const ShowerStart& s, double energy, CellSums& hcal) const {
-  if (energy > 0.0) depositHcal(s, energy, 0.0, 0.2, hcal);
+  // A few per mille of an EM shower, narrow: the first depth of the tower behind it.
+  if (!(energy > 0.0)) return;
+  const HcalPoint p = hcalPoint(s);
+  const int ieta = geo::hcalIeta(p.eta);
+  if (ieta == 0) return;
+  hcal.add(hcalcell::index(geo::hcalRingIndex(ieta), geo::hcalIphi(ieta, p.phi), 1), static_cast<float>(energy),
+           static_cast<float>(p.t));
 }
 
 void HadronShower::depositEcalHadronic(const ShowerStart& s, double energy, double depthCm, CellSums& ecal) const {
   if (!(energy > 0.0)) return;
   const double x = s.x + depthCm * s.ux, y = s.y + depthCm * s.uy, z = s.z + depthCm * s.uz;
   const AxisCell axis = locateInEcal(s.endcap, x, y, z);
-  LateralSum lateral;
-  const double pitch = ecalFacePitch(s.endcap);
-  lateral.add(kEcalHadCore / pitch, kEcalHadCoreShare);
-  lateral.add(kEcalHadHalo / pitch, 1.0 - kEcalHadCoreShare);
-  std::array<float, LateralTable::kCells> frac{};
-  lateral.evaluate(axis.ox, axis.oy, frac);
+  std::array<float, LateralTable::kCells> frac;
+  m_ecalProfile[s.endcap ? 1 : 0].evaluate(axis.ox, axis.oy, frac);
   const float time = static_cast<float>(s.t + depthCm / kSpeedOfLight);
   for (int j = 0; j < LateralTable::kSide; ++j)
     for (int i = 0; i < LateralTable::kSide; ++i) {

@@ -6,8 +6,11 @@
 // The total visible energy follows a non-compensating response pi/e = 1 - (1 - h/e) E^(m-1) and the SPEC
 // resolution 84.7%/sqrt(E) (+) 7.4%. Laterally a hadron spreads over about one HCAL tower. Muons leave
 // minimum-ionising deposits (~0.3 GeV in the ECAL, ~2 GeV in the HCAL).
+#include <array>
+
 #include "e2e/core/Random.hpp"
 #include "e2e/simulation/EmShower.hpp"
+#include "e2e/simulation/LateralTable.hpp"
 #include "e2e/simulation/SimulationConfig.hpp"
 
 namespace e2e::sim {
@@ -40,6 +43,7 @@ private:
   double visibleEnergy(double energy, Rng& rng) const;
 
   bool m_smear;
+  std::array<ProfileGrid, 2> m_ecalProfile;  // hadronic deposit in EB / EE crystals
 };
 
 }  // namespace e2e::sim

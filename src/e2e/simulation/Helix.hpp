@@ -44,7 +44,7 @@ public:
 private:
   TrackState m_start;
   double m_pt, m_p;
-  double m_phi0;
+  double m_sin0, m_cos0;  // initial transverse direction
   double m_kappa;
   double m_cx = 0, m_cy = 0;  // circle centre (helix only)
 };

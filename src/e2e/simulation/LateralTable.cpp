@@ -1,14 +1,25 @@
 #include "e2e/simulation/LateralTable.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <cmath>
 #include <numbers>
 
 namespace e2e::sim {
 namespace {
 
-constexpr double kOffsetStep = 0.5 / (LateralTable::kOffsets - 1);
+// Offset nodes crowd towards the crystal edge, where a narrow core's share of a crystal changes fastest:
+// node k sits at u = 0.5 (1 - (1 - k / (n - 1))^2), i.e. uniform in v = 1 - sqrt(1 - 2u).
+double offsetCoordinate(double o) { return (1.0 - std::sqrt(std::max(0.0, 1.0 - 2.0 * std::min(std::abs(o), 0.5)))) * (LateralTable::kOffsets - 1); }
+double offsetOfNode(int k) {
+  const double v = 1.0 - static_cast<double>(k) / (LateralTable::kOffsets - 1);
+  return 0.5 * (1.0 - v * v);
+}
 const double kLogSpan = std::log(LateralTable::kMaxRadius / LateralTable::kMinRadius);
+
+int nearestOffsetNode(double o) {
+  return std::min(static_cast<int>(offsetCoordinate(o) + 0.5), LateralTable::kOffsets - 1);
+}
 
 // Integral of the density over [0, x] x [0, y] for x, y >= 0.
 double quadrant(double x, double y, double radius) {
@@ -49,8 +60,8 @@ LateralTable::LateralTable() : m_data(static_cast<std::size_t>(kRadii) * kOffset
     for (int ix = 0; ix < kOffsets; ++ix) {
       for (int iy = 0; iy < kOffsets; ++iy) {
         for (int k = 0; k <= kSide; ++k) {
-          xs[static_cast<std::size_t>(k)] = (k - kHalf - 0.5) - ix * kOffsetStep;
-          ys[static_cast<std::size_t>(k)] = (k - kHalf - 0.5) - iy * kOffsetStep;
+          xs[static_cast<std::size_t>(k)] = (k - kHalf - 0.5) - offsetOfNode(ix);
+          ys[static_cast<std::size_t>(k)] = (k - kHalf - 0.5) - offsetOfNode(iy);
         }
         for (int l = 0; l <= kSide; ++l)
           for (int k = 0; k <= kSide; ++k)
@@ -91,9 +102,11 @@ void LateralSum::add(double radius, double weight) {
 void LateralSum::evaluate(double ox, double oy, std::array<float, LateralTable::kCells>& out) const {
   const LateralTable& table = LateralTable::instance();
   auto node = [](double o, int& i0, float& t) {
-    const double f = std::min(std::abs(o), 0.5) / kOffsetStep;
+    // Linear in the offset between the two nodes around it.
+    const double f = offsetCoordinate(o);
     i0 = std::min(static_cast<int>(f), LateralTable::kOffsets - 2);
-    t = static_cast<float>(f - i0);
+    const double u0 = offsetOfNode(i0), u1 = offsetOfNode(i0 + 1);
+    t = static_cast<float>(std::clamp((std::min(std::abs(o), 0.5) - u0) / (u1 - u0), 0.0, 1.0));
   };
   int ix, iy;
   float tx, ty;
@@ -104,21 +117,60 @@ void LateralSum::evaluate(double ox, double oy, std::array<float, LateralTable::
     const float w = static_cast<float>(m_weights[static_cast<std::size_t>(r)]);
     if (w == 0.0f) continue;
     const float w00 = w * (1 - tx) * (1 - ty), w10 = w * tx * (1 - ty), w01 = w * (1 - tx) * ty, w11 = w * tx * ty;
-    const float* a = table.row(r, ix, iy);
-    const float* b = table.row(r, ix + 1, iy);
-    const float* c = table.row(r, ix, iy + 1);
-    const float* d = table.row(r, ix + 1, iy + 1);
+    const float* __restrict a = table.row(r, ix, iy);
+    const float* __restrict b = table.row(r, ix + 1, iy);
+    const float* __restrict c = table.row(r, ix, iy + 1);
+    const float* __restrict d = table.row(r, ix + 1, iy + 1);
     for (int k = 0; k < LateralTable::kStride; ++k) acc[k] += w00 * a[k] + w10 * b[k] + w01 * c[k] + w11 * d[k];
   }
-  const bool flipX = ox < 0.0, flipY = oy < 0.0;
-  constexpr int n = LateralTable::kSide;
-  for (int j = 0; j < n; ++j) {
-    const int sj = flipY ? n - 1 - j : j;
-    for (int i = 0; i < n; ++i) {
-      const int si = flipX ? n - 1 - i : i;
-      out[static_cast<std::size_t>(j * n + i)] = acc[sj * n + si];
-    }
+  mirrorWindow(acc, ox < 0.0, oy < 0.0, out);
+}
+
+void LateralSum::evaluateNearest(double ox, double oy, std::array<float, LateralTable::kCells>& out) const {
+  const LateralTable& table = LateralTable::instance();
+  const int ix = nearestOffsetNode(ox), iy = nearestOffsetNode(oy);
+  alignas(64) float acc[LateralTable::kStride] = {};
+  for (int r = m_lo; r <= m_hi; ++r) {
+    const float w = static_cast<float>(m_weights[static_cast<std::size_t>(r)]);
+    if (w == 0.0f) continue;
+    const float* __restrict a = table.row(r, ix, iy);
+    for (int k = 0; k < LateralTable::kStride; ++k) acc[k] += w * a[k];
   }
+  mirrorWindow(acc, ox < 0.0, oy < 0.0, out);
+}
+
+void mirrorWindow(const float* acc, bool flipX, bool flipY, std::array<float, LateralTable::kCells>& out) {
+  using Permutation = std::array<std::uint8_t, LateralTable::kCells>;
+  // Source cell of every window cell for the four flip combinations, built once.
+  static const std::array<Permutation, 4> kPermutations = [] {
+    std::array<Permutation, 4> p{};
+    constexpr int n = LateralTable::kSide;
+    for (int flips = 0; flips < 4; ++flips)
+      for (int j = 0; j < n; ++j)
+        for (int i = 0; i < n; ++i) {
+          const int si = (flips & 1) ? n - 1 - i : i, sj = (flips & 2) ? n - 1 - j : j;
+          p[static_cast<std::size_t>(flips)][static_cast<std::size_t>(j * n + i)] = static_cast<std::uint8_t>(sj * n + si);
+        }
+    return p;
+  }();
+  const Permutation& perm = kPermutations[static_cast<std::size_t>((flipX ? 1 : 0) | (flipY ? 2 : 0))];
+  for (std::size_t c = 0; c < perm.size(); ++c) out[c] = acc[perm[c]];
+}
+
+void ProfileGrid::build(const LateralSum& sum) {
+  m_rows.assign(static_cast<std::size_t>(LateralTable::kOffsets * LateralTable::kOffsets * LateralTable::kCells), 0.0f);
+  std::array<float, LateralTable::kCells> window{};
+  for (int ix = 0; ix < LateralTable::kOffsets; ++ix)
+    for (int iy = 0; iy < LateralTable::kOffsets; ++iy) {
+      sum.evaluateNearest(offsetOfNode(ix), offsetOfNode(iy), window);
+      std::copy(window.begin(), window.end(),
+                m_rows.begin() + static_cast<std::ptrdiff_t>((ix * LateralTable::kOffsets + iy) * LateralTable::kCells));
+    }
+}
+
+void ProfileGrid::evaluate(double ox, double oy, std::array<float, LateralTable::kCells>& out) const {
+  const int ix = nearestOffsetNode(ox), iy = nearestOffsetNode(oy);
+  mirrorWindow(&m_rows[static_cast<std::size_t>((ix * LateralTable::kOffsets + iy) * LateralTable::kCells)], ox < 0.0, oy < 0.0, out);
 }
 
 }  // namespace e2e::sim

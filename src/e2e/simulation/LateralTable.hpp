@@ -19,7 +19,7 @@ public:
   static constexpr int kRadii = 48;
   static constexpr double kMinRadius = 0.02;         // crystal widths
   static constexpr double kMaxRadius = 10.0;
-  static constexpr int kOffsets = 11;                // axis offsets 0 .. 0.5 crystal (mirrored for < 0)
+  static constexpr int kOffsets = 14;                // axis offsets 0 .. 0.5 crystal (mirrored for < 0)
 
   // The shared instance (built on first use, thread-safe).
   static const LateralTable& instance();
@@ -49,6 +49,9 @@ public:
   void add(double radius, double weight);
   // Window fractions (cell (i, j) at j * kSide + i, axis offsets ox, oy in [-0.5, 0.5] crystal widths).
   void evaluate(double ox, double oy, std::array<float, LateralTable::kCells>& out) const;
+  // The same with the offsets rounded to the nearest table node (steps of 0.07 crystal at the centre down to
+  // 0.003 at the edge): a quarter of the work, for small showers.
+  void evaluateNearest(double ox, double oy, std::array<float, LateralTable::kCells>& out) const;
   double totalWeight() const { return m_total; }
 
 private:
@@ -56,5 +59,20 @@ private:
   int m_lo = LateralTable::kRadii, m_hi = -1;
   double m_total = 0;
 };
+
+// A fixed lateral sum evaluated once for every offset node: showers that share a profile (small EM showers of one
+// energy bin, hadronic deposits in the ECAL) then cost a lookup.
+class ProfileGrid {
+public:
+  void build(const LateralSum& sum);
+  // As LateralSum::evaluateNearest.
+  void evaluate(double ox, double oy, std::array<float, LateralTable::kCells>& out) const;
+
+private:
+  std::vector<float> m_rows;  // kOffsets x kOffsets rows of kCells fractions
+};
+
+// Copies a window computed for non-negative offsets, flipped for negative ones.
+void mirrorWindow(const float* window, bool flipX, bool flipY, std::array<float, LateralTable::kCells>& out);
 
 }  // namespace e2e::sim

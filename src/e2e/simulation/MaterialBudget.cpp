@@ -1,4 +1,5 @@
 #include "e2e/simulation/MaterialBudget.hpp"
+#include "e2e/simulation/Quadrature.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -29,6 +30,9 @@ constexpr std::array<std::array<double, 2>, MaterialBudget::kShells> kLayout{{
 
 constexpr double kMaxObliquity = 5.0;
 
+// Stations: the shells before 18 cm, before 60 cm and the rest, each at its groups' weighted mean radius.
+constexpr std::array<double, MaterialBudget::kStations> kStationEnds{18.0, 60.0, 1e9};
+
 }  // namespace
 
 MaterialBudget::MaterialBudget(double scale) : m_scale(scale) {
@@ -37,6 +41,16 @@ MaterialBudget::MaterialBudget(double scale) : m_scale(scale) {
   for (int i = 0; i < kShells; ++i) {
     const auto& l = kLayout[static_cast<std::size_t>(i)];
     m_shells[static_cast<std::size_t>(i)] = {l[0], l[0] * kShellAspect, l[1] / sum};
+  }
+  std::size_t shell = 0;
+  for (std::size_t st = 0; st < kStations; ++st) {
+    double w = 0.0, wr = 0.0;
+    for (; shell < m_shells.size() && m_shells[shell].radius < kStationEnds[st]; ++shell) {
+      w += m_shells[shell].weight;
+      wr += m_shells[shell].weight * m_shells[shell].radius;
+    }
+    const double radius = w > 0.0 ? wr / w : 1.0;
+    m_stations[st] = {radius, radius * kShellAspect, w};
   }
 }
 
@@ -48,10 +62,9 @@ double MaterialBudget::total(double eta) const {
   return m_scale * (kBudget[i - 1] + f * (kBudget[i] - kBudget[i - 1]));
 }
 
-double MaterialBudget::thickness(int index, double x, double y, double z, double ux, double uy, double uz) const {
-  const MaterialShell& s = m_shells[static_cast<std::size_t>(index)];
-  const double r = std::hypot(x, y);
-  const double dist = std::hypot(r, z);
+double MaterialBudget::thickness(const MaterialShell& s, double x, double y, double z, double ux, double uy, double uz) const {
+  const double r = quadrature(x, y);
+  const double dist = quadrature(r, z);
   if (dist <= 0.0) return 0.0;
   const double eta = std::asinh(z / std::max(r, 1e-9));
   // Cosine between the shell normal and a radial ray from the origin, and the same for the actual direction.
@@ -67,13 +80,11 @@ double MaterialBudget::thickness(int index, double x, double y, double z, double
   return s.weight * total(eta) * obliquity;
 }
 
-int MaterialBudget::firstShellAround(double x, double y, double z) const {
-  const double r = std::hypot(x, y), az = std::abs(z);
-  for (int i = 0; i < kShells; ++i) {
-    const auto& s = m_shells[static_cast<std::size_t>(i)];
-    if (r < s.radius * (1.0 - 1e-9) && az < s.halfLength * (1.0 - 1e-9)) return i;
-  }
-  return kShells;
+int MaterialBudget::firstAround(std::span<const MaterialShell> set, double x, double y, double z) {
+  const double r = quadrature(x, y), az = std::abs(z);
+  for (std::size_t i = 0; i < set.size(); ++i)
+    if (r < set[i].radius * (1.0 - 1e-9) && az < set[i].halfLength * (1.0 - 1e-9)) return static_cast<int>(i);
+  return static_cast<int>(set.size());
 }
 
 }  // namespace e2e::sim

@@ -3,7 +3,9 @@
 // beyond). The budget is a smooth function t(|eta|) of ours; it is split over nested closed shells (a cylinder
 // r = R capped by discs at |z| = R * kShellAspect), so that a straight line from the origin crosses every shell once
 // and collects exactly t(eta). Shells sit at the tracker layers and at the service volumes between them:
-// conversions and bremsstrahlung happen where real material is.
+// conversions and bremsstrahlung happen where real material is. Particles that only scatter (muons, hadrons) see
+// the same budget lumped into three stations (pixels, inner strips, outer strips and services): multiple
+// scattering needs no finer steps, and every station costs a helix re-fit.
 #include <array>
 #include <span>
 
@@ -25,16 +27,19 @@ public:
   // Material crossed along a straight line from the origin, in X0.
   double total(double eta) const;
   std::span<const MaterialShell> shells() const { return m_shells; }
-  // Thickness in X0 crossed at shell `index` at position (x, y, z) with direction (ux, uy, uz) (unit vector).
+  std::span<const MaterialShell> stations() const { return m_stations; }
+  // Thickness in X0 crossed at `shell` at position (x, y, z) with direction (ux, uy, uz) (unit vector).
   // Obliquely crossing particles (loopers, displaced decays) see more material than radial ones.
-  double thickness(int index, double x, double y, double z, double ux, double uy, double uz) const;
-  // Index of the first shell that contains the point (the next one a particle starting there crosses).
-  int firstShellAround(double x, double y, double z) const;
+  double thickness(const MaterialShell& shell, double x, double y, double z, double ux, double uy, double uz) const;
+  // Index of the first of `set` that contains the point (the next one a particle starting there crosses).
+  static int firstAround(std::span<const MaterialShell> set, double x, double y, double z);
 
   static constexpr int kShells = 12;
+  static constexpr int kStations = 3;
 
 private:
   std::array<MaterialShell, kShells> m_shells;
+  std::array<MaterialShell, kStations> m_stations;
   double m_scale;
 };
 

@@ -1,4 +1,6 @@
 #include "e2e/simulation/TrackMaker.hpp"
+#include "e2e/simulation/Ziggurat.hpp"
+#include "e2e/simulation/Quadrature.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -41,31 +43,31 @@ TrackResolution TrackMaker::resolution(double pt, double eta) {
   const double sinTheta = 1.0 / std::cosh(eta);
   const double p = std::max(pt, 0.05);
   TrackResolution r;
-  r.relPt = std::hypot(kCurvatureTerm * p, kScatteringTerm) * forward;
-  r.d0 = std::hypot(kD0Floor, kD0Scattering / (p * std::sqrt(sinTheta)));
-  r.dz = std::hypot(kDzFloor, kDzScattering / (p * std::pow(sinTheta, 1.5)));
-  r.phi = std::hypot(kAngleFloor, kAngleScattering / p);
-  r.eta = std::hypot(kAngleFloor, kAngleScattering / p);
+  r.relPt = quadrature(kCurvatureTerm * p, kScatteringTerm) * forward;
+  r.d0 = quadrature(kD0Floor, kD0Scattering / (p * std::sqrt(sinTheta)));
+  r.dz = quadrature(kDzFloor, kDzScattering / (p * std::pow(sinTheta, 1.5)));
+  r.phi = quadrature(kAngleFloor, kAngleScattering / p);
+  r.eta = quadrature(kAngleFloor, kAngleScattering / p);
   return r;
 }
 
 bool TrackMaker::make(const TrackState& state, double charge, bool electron, std::int32_t genIndex, int pixelHits, Rng& rng,
                       Tracks& out) const {
-  const double pt = std::hypot(state.px, state.py);
+  const double pt = quadrature(state.px, state.py);
   if (!(pt > 0.0)) return false;
   const double eta = std::asinh(state.pz / pt);
-  if (!rng.accept(efficiency(pt, eta, std::hypot(state.x, state.y), electron))) return false;
+  if (!rng.accept(efficiency(pt, eta, quadrature(state.x, state.y), electron))) return false;
   const Perigee perigee = Helix(state, charge, geo::kBField).perigee();
   const TrackResolution res = resolution(pt, eta);
   // Curvature (1/pT) is what the fit measures with Gaussian errors.
-  const double curvature = (1.0 + res.relPt * rng.gauss()) / pt;
+  const double curvature = (1.0 + res.relPt * Ziggurat::normal(rng)) / pt;
   const double ptMeasured = 1.0 / std::max(curvature, 1e-4);
   out.pt.push_back(static_cast<float>(ptMeasured));
-  out.eta.push_back(static_cast<float>(eta + res.eta * rng.gauss()));
-  out.phi.push_back(static_cast<float>(std::remainder(perigee.phi + res.phi * rng.gauss(), geo::kTwoPi)));
+  out.eta.push_back(static_cast<float>(eta + res.eta * Ziggurat::normal(rng)));
+  out.phi.push_back(static_cast<float>(std::remainder(perigee.phi + res.phi * Ziggurat::normal(rng), geo::kTwoPi)));
   out.charge.push_back(static_cast<std::int8_t>(charge > 0 ? 1 : -1));
-  out.d0.push_back(static_cast<float>(perigee.d0 + res.d0 * rng.gauss()));
-  out.dz.push_back(static_cast<float>(perigee.z0 + res.dz * rng.gauss()));
+  out.d0.push_back(static_cast<float>(perigee.d0 + res.d0 * Ziggurat::normal(rng)));
+  out.dz.push_back(static_cast<float>(perigee.z0 + res.dz * Ziggurat::normal(rng)));
   out.sigmaPt.push_back(static_cast<float>(res.relPt * ptMeasured));
   out.sigmaD0.push_back(static_cast<float>(res.d0));
   out.sigmaDz.push_back(static_cast<float>(res.dz));

@@ -1,4 +1,6 @@
 #include "e2e/simulation/Transport.hpp"
+#include "e2e/simulation/Ziggurat.hpp"
+#include "e2e/simulation/Quadrature.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -17,6 +19,9 @@ constexpr double kPixelEfficiency = 0.99, kStripEfficiency = 0.98;  // per cross
 constexpr double kMinConversionEnergy = 0.02;                      // GeV
 constexpr double kMinElectronEnergy = 0.02;                        // GeV: below, the e+- curls up in the tracker
 constexpr double kElectronMass = 0.000511;
+// Softer brem photons stay with the electron (they would land within a crystal or two of it): each emitted
+// photon is a shower of its own, and electrons in jets would otherwise emit one at every shell.
+constexpr double kMinBremEnergy = 0.03, kMinBremFraction = 0.002;
 constexpr double kLn2 = 0.69314718055994531;
 
 double minPositive(double a, double b) { return a < b ? a : b; }
@@ -41,7 +46,7 @@ Transport::Transport(const SimulationConfig& config, const MaterialBudget& mater
 bool Transport::toCalorimeter(const SimParticle& particle, Rng& rng, TrackerHits& hits, std::vector<SimParticle>& stack,
                               ShowerStart& start, int& pixelHits) const {
   const TrackState& s = particle.state;
-  if (std::hypot(s.x, s.y) >= geo::kSolenoidRadius || std::abs(s.z) >= geo::kSolenoidHalfLength) return toEcalFace(s, start);
+  if (quadrature(s.x, s.y) >= geo::kSolenoidRadius || std::abs(s.z) >= geo::kSolenoidHalfLength) return toEcalFace(s, start);
   if (particle.charge == 0.0) {
     if (particle.species == Species::Photon) return photon(particle, rng, stack, start);
     const Helix line(s, 0.0, geo::kBField);
@@ -60,12 +65,12 @@ bool Transport::photon(const SimParticle& particle, Rng& rng, std::vector<SimPar
     double ux, uy, uz;
     unitDirection(particle.state, ux, uy, uz);
     const auto shells = m_material.shells();
-    for (int k = m_material.firstShellAround(particle.state.x, particle.state.y, particle.state.z);
+    for (int k = MaterialBudget::firstAround(shells, particle.state.x, particle.state.y, particle.state.z);
          k < static_cast<int>(shells.size()); ++k) {
       const double path = pathOutOf(line, shells[static_cast<std::size_t>(k)].radius, shells[static_cast<std::size_t>(k)].halfLength);
       if (path == kNoCrossing) break;
       const TrackState at = line.at(path);
-      const double t = m_material.thickness(k, at.x, at.y, at.z, ux, uy, uz);
+      const double t = m_material.thickness(shells[static_cast<std::size_t>(k)], at.x, at.y, at.z, ux, uy, uz);
       if (depth >= t) {
         depth -= t;
         continue;
@@ -101,15 +106,16 @@ bool Transport::photon(const SimParticle& particle, Rng& rng, std::vector<SimPar
 bool Transport::charged(const SimParticle& particle, Rng& rng, TrackerHits& hits, std::vector<SimParticle>& stack,
                         ShowerStart& start, int& pixelHits) const {
   const auto layers = geo::trackerLayers();
-  const auto shells = m_material.shells();
+  const bool isElectron = particle.species == Species::Electron;
+  // Electrons radiate where the material is; everything else only scatters, which the stations model.
+  const auto shells = isElectron ? m_material.shells() : m_material.stations();
   const int nLayers = static_cast<int>(layers.size());
   const int nShells = m_materialOn ? static_cast<int>(shells.size()) : 0;
   TrackState state = particle.state;
-  const double r0 = std::hypot(state.x, state.y);
+  const double r0 = quadrature(state.x, state.y);
   int layer = 0;
   while (layer < nLayers && layers[static_cast<std::size_t>(layer)].radius <= r0) ++layer;
-  int shell = m_materialOn ? m_material.firstShellAround(state.x, state.y, state.z) : nShells;
-  const bool isElectron = particle.species == Species::Electron;
+  int shell = m_materialOn ? MaterialBudget::firstAround(shells, state.x, state.y, state.z) : nShells;
 
   Helix helix(state, particle.charge, geo::kBField);
   double sLayer = kNoCrossing, sShell = kNoCrossing, sExit = kNoCrossing;
@@ -145,9 +151,9 @@ bool Transport::charged(const SimParticle& particle, Rng& rng, TrackerHits& hits
       const bool pixel = l.subdet == TrackerSubdet::BPIX;
       if (rng.accept(pixel ? kPixelEfficiency : kStripEfficiency)) {
         const TrackState at = helix.at(sLayer);
-        const double r = std::hypot(at.x, at.y);
-        const double drphi = l.sigmaRPhi * rng.gauss();
-        const double z = std::clamp(at.z + l.sigmaZ * rng.gauss(), -l.halfLength, l.halfLength);
+        const double r = quadrature(at.x, at.y);
+        const double drphi = l.sigmaRPhi * Ziggurat::normal(rng);
+        const double z = std::clamp(at.z + l.sigmaZ * Ziggurat::normal(rng), -l.halfLength, l.halfLength);
         hits.add(l.subdet, l.layer, static_cast<float>(at.x - drphi * at.y / r), static_cast<float>(at.y + drphi * at.x / r),
                  static_cast<float>(z), particle.genIndex);
         if (pixel && particle.generation == 0) ++pixelHits;
@@ -160,12 +166,12 @@ bool Transport::charged(const SimParticle& particle, Rng& rng, TrackerHits& hits
       state = helix.at(sShell);
       double ux, uy, uz;
       unitDirection(state, ux, uy, uz);
-      const double t = m_material.thickness(shell, state.x, state.y, state.z, ux, uy, uz);
+      const double t = m_material.thickness(shells[static_cast<std::size_t>(shell)], state.x, state.y, state.z, ux, uy, uz);
       if (isElectron && particle.generation < kMaxGeneration) {
         // Bethe-Heitler: the surviving energy fraction z has -ln z ~ Gamma(t / ln 2), so <z> = exp(-t).
         const double keep = std::exp(-rng.gamma(t / kLn2));
         const double photonEnergy = state.energy * (1.0 - keep);
-        if (photonEnergy > std::max(0.01, 0.001 * state.energy)) {
+        if (photonEnergy > std::max(kMinBremEnergy, kMinBremFraction * state.energy)) {
           SimParticle g;
           g.state = state;
           const double f = photonEnergy / std::sqrt(state.px * state.px + state.py * state.py + state.pz * state.pz);
@@ -207,7 +213,7 @@ void Transport::scatter(TrackState& s, double thicknessX0, double mass, Rng& rng
   if (!(theta0 > 1e-7)) return;
   const double ux = s.px / p, uy = s.py / p, uz = s.pz / p;
   double ax = -uy, ay = ux;
-  const double n = std::hypot(ax, ay);
+  const double n = quadrature(ax, ay);
   if (n < 1e-9) {
     ax = 1.0;
     ay = 0.0;
@@ -216,7 +222,7 @@ void Transport::scatter(TrackState& s, double thicknessX0, double mass, Rng& rng
     ay /= n;
   }
   const double bx = -uz * ay, by = uz * ax, bz = ux * ay - uy * ax;
-  const double t1 = theta0 * rng.gauss(), t2 = theta0 * rng.gauss();
+  const double t1 = theta0 * Ziggurat::normal(rng), t2 = theta0 * Ziggurat::normal(rng);
   double vx = ux + t1 * ax + t2 * bx, vy = uy + t1 * ay + t2 * by, vz = uz + t2 * bz;
   const double norm = p / std::sqrt(vx * vx + vy * vy + vz * vz);
   s.px = vx * norm;
@@ -232,7 +238,7 @@ bool Transport::toEcalFace(const TrackState& exit, ShowerStart& start) {
   start.uz = exit.pz / p;
   const double beta = exit.energy > 0.0 ? std::min(1.0, p / exit.energy) : 1.0;
   start.energy = exit.energy;
-  const double r = std::hypot(exit.x, exit.y);
+  const double r = quadrature(exit.x, exit.y);
   if (r >= geo::kEcalRadius * (1.0 - 1e-9) && std::abs(exit.z) <= kEBHalfLength) {
     start.x = exit.x;
     start.y = exit.y;
@@ -249,7 +255,7 @@ bool Transport::toEcalFace(const TrackState& exit, ShowerStart& start) {
   start.y = exit.y + path * start.uy;
   start.z = zFace;
   start.t = exit.t + path / (beta * kSpeedOfLight);
-  const double rFace = std::hypot(start.x, start.y);
+  const double rFace = quadrature(start.x, start.y);
   start.endcap = true;
   return rFace >= kEERMin && rFace <= kEERMax;
 }
