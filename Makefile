@@ -14,7 +14,7 @@ APT_PACKAGES := build-essential cmake ninja-build pkg-config git \
   libdnnl-dev libonnx-dev libprotobuf-dev protobuf-compiler libhepmc3-dev libfastjet-dev libfastjettools-dev \
   libhdf5-dev hdf5-tools hdf5-filter-plugin libtbb-dev libtomlplusplus-dev libcli11-dev libpng-dev \
   libgtest-dev libgmock-dev libbenchmark-dev libonnx-testdata \
-  python3 python3-torch python3-h5py python3-onnx python3-sklearn python3-matplotlib python3-numpy \
+  python3 python3-torch python3-h5py python3-onnx python3-sklearn python3-matplotlib python3-numpy python3-opencv \
   nodejs
 
 .PHONY: all deps build test test-unit test-sanitize demo bench clean
