@@ -79,10 +79,12 @@ EngineBenchResult benchmarkSession(const Session& session, const EngineBenchOpti
   const double elapsed = total.seconds();
   r.iters = static_cast<int>(times.size());
   std::sort(times.begin(), times.end());
+  r.minMs = times.front() * 1e3;
   r.medianMs = times[times.size() / 2] * 1e3;
   r.p90Ms = times[std::min(times.size() - 1, times.size() * 9 / 10)] * 1e3;
   r.meanMs = elapsed / r.iters * 1e3;
   r.samplesPerSecond = static_cast<double>(r.batch) * r.iters / elapsed;
+  r.samplesPerSecondMedian = static_cast<double>(r.batch) / (r.medianMs * 1e-3);
   r.flopsPerRun = session.flops(r.batch);
   r.gflops = r.flopsPerRun * r.iters / elapsed / 1e9;
   if (o.measurePeak) r.peakGflops = measurePeakGflops(o.threads);
@@ -95,24 +97,24 @@ std::string formatEngineBench(const std::string& model, double loadMs, const Eng
   if (json) {
     std::snprintf(buf, sizeof buf,
                   "{\"model\": \"%s\", \"precision\": \"fp32\", \"batch\": %lld, \"threads\": %d, \"iters\": %d, "
-                  "\"load_ms\": %.2f, \"first_run_ms\": %.2f, \"median_ms\": %.4f, \"p90_ms\": %.4f, "
-                  "\"samples_per_s\": %.2f, \"mflop_per_sample\": %.3f, \"gflops\": %.2f, \"peak_gflops\": %.2f, "
+                  "\"load_ms\": %.2f, \"first_run_ms\": %.2f, \"min_ms\": %.4f, \"median_ms\": %.4f, \"p90_ms\": %.4f, "
+                  "\"samples_per_s\": %.2f, \"samples_per_s_median\": %.2f, \"mflop_per_sample\": %.3f, \"gflops\": %.2f, \"peak_gflops\": %.2f, "
                   "\"pct_of_peak\": %.1f}\n",
-                  model.c_str(), static_cast<long long>(r.batch), r.threads, r.iters, loadMs, r.firstRunMs, r.medianMs,
-                  r.p90Ms, r.samplesPerSecond, r.flopsPerRun / std::max<std::int64_t>(r.batch, 1) / 1e6, r.gflops,
-                  r.peakGflops, pct);
+                  model.c_str(), static_cast<long long>(r.batch), r.threads, r.iters, loadMs, r.firstRunMs, r.minMs,
+                  r.medianMs, r.p90Ms, r.samplesPerSecond, r.samplesPerSecondMedian, r.flopsPerRun / std::max<std::int64_t>(r.batch, 1) / 1e6,
+                  r.gflops, r.peakGflops, pct);
     return buf;
   }
   std::snprintf(buf, sizeof buf,
                 "model        %s (fp32)\n"
                 "batch        %lld, threads %d, %d timed runs\n"
                 "load         %.1f ms, first run %.1f ms\n"
-                "latency      median %.3f ms, p90 %.3f ms\n"
-                "throughput   %.1f samples/s\n"
+                "latency      min %.3f ms, median %.3f ms, p90 %.3f ms\n"
+                "throughput   %.1f samples/s (%.1f at the median latency)\n"
                 "compute      %.2f MFLOP/sample, %.1f GFLOP/s = %.1f%% of measured peak (sgemm %.1f GFLOP/s)\n",
-                model.c_str(), static_cast<long long>(r.batch), r.threads, r.iters, loadMs, r.firstRunMs, r.medianMs,
-                r.p90Ms, r.samplesPerSecond, r.flopsPerRun / std::max<std::int64_t>(r.batch, 1) / 1e6, r.gflops, pct,
-                r.peakGflops);
+                model.c_str(), static_cast<long long>(r.batch), r.threads, r.iters, loadMs, r.firstRunMs, r.minMs,
+                r.medianMs, r.p90Ms, r.samplesPerSecond, r.samplesPerSecondMedian, r.flopsPerRun / std::max<std::int64_t>(r.batch, 1) / 1e6,
+                r.gflops, pct, r.peakGflops);
   return buf;
 }
 

@@ -22,8 +22,9 @@ struct EngineBenchResult {
   int threads = 0;
   int iters = 0;
   double firstRunMs = 0;              // the run that builds the plan for this (batch, threads)
-  double medianMs = 0, p90Ms = 0, meanMs = 0;
+  double minMs = 0, medianMs = 0, p90Ms = 0, meanMs = 0;
   double samplesPerSecond = 0;        // batch / mean latency
+  double samplesPerSecondMedian = 0;  // batch / median latency: robust when other processes share the cores
   double flopsPerRun = 0;             // conv + matmul FLOPs
   double gflops = 0;                  // achieved, over the timed runs
   double peakGflops = 0;              // measured sgemm GFLOP/s at this thread count (0 if not measured)
