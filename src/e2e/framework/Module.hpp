@@ -30,6 +30,12 @@ struct JobInfo {
   std::uint64_t seed = 0;
 };
 
+// A named number a module reports at the end of a run (a tagger's AUC, a count), printed and stored in reports.
+struct Metric {
+  std::string name;
+  double value = 0;
+};
+
 class Module {
 public:
   explicit Module(std::string name, Category category = Category::Other, Concurrency concurrency = Concurrency::Parallel)
@@ -49,6 +55,8 @@ public:
   // Called instead of endJob() when the run stops early (error or interrupt): outputs must not look complete.
   virtual void abortJob() {}
   const std::vector<HandleBase*>& handles() const { return m_handles; }
+  // What the module measured over the run (after endJob); most modules report nothing.
+  virtual std::vector<Metric> results() const { return {}; }
 
   // The registered type ("EGammaTagger") and the module's configuration as TOML text, set by the registry.
   const std::string& typeName() const { return m_typeName; }

@@ -66,6 +66,15 @@ std::string RunReport::table() const {
     out += format("  %-16s %10.3f %6.1f%%\n", categoryName(static_cast<Category>(c)), s * perEvent,
                   total > 0 ? 100.0 * s / total : 0.0);
   }
+  bool anyResults = false;
+  for (const auto& m : modules) {
+    if (m.results.empty()) continue;
+    if (!anyResults) out += "\nresults:\n";
+    anyResults = true;
+    out += "  " + m.name + ":";
+    for (const auto& r : m.results) out += format(" %s %.4g", r.name.c_str(), r.value);
+    out += "\n";
+  }
   out += format("\nthroughput: %llu events in %.3f s wall with %d thread%s: %.2f events/s", static_cast<unsigned long long>(events),
                 wallSeconds, threads, threads == 1 ? "" : "s", eventsPerSecond());
   if (objects() > 0)
@@ -94,6 +103,11 @@ std::string RunReport::json() const {
     if (m.batching) {
       j.field("objects", m.items).field("batches", m.batches);
       j.field("objects_per_second", wallSeconds > 0 ? static_cast<double>(m.items) / wallSeconds : 0.0);
+    }
+    if (!m.results.empty()) {
+      j.key("results").beginObject();
+      for (const auto& r : m.results) j.field(r.name, r.value);
+      j.endObject();
     }
     j.endObject();
   }

@@ -28,6 +28,7 @@ struct ModuleTiming {
   double seconds = 0;
   std::uint64_t calls = 0, items = 0, batches = 0;
   bool batching = false;
+  std::vector<Metric> results;
 };
 
 struct RunReport {

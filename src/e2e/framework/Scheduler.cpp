@@ -343,6 +343,7 @@ RunReport Run::execute() {
     t.items = m_stats[i].items.load();
     t.batches = m_stats[i].batches.load();
     t.batching = dynamic_cast<const BatchingModule*>(&m) != nullptr;
+    t.results = m.results();
     r.modules.push_back(std::move(t));
   }
   return r;

@@ -40,6 +40,9 @@ void CropTagger::init(const Config& cfg) {
       fail("[modules.", name(), "] model: ", card().path, " wants input '", in.name, "', which crop taggers do not provide");
   m_position = card().input("position") != nullptr;
   m_imageElements = m_image->elements();
+  const auto c = static_cast<std::size_t>(m_image->shape.at(0));
+  if (m_image->frameScales.size() != c || m_image->scales.size() != c || m_image->zeroSuppression.size() != c)
+    fail("[modules.", name(), "] model: ", card().path, ": preprocessing needs one value per channel");
   (void)cfg;
 }
 
@@ -95,12 +98,14 @@ void CropTagger::process(Batch& batch) const {
     float* dst = b.image.data() + static_cast<std::int64_t>(i) * m_imageElements;
     for (std::int64_t c = 0; c < channels; ++c) {
       const float* src = frames.data.data() + (img * frameChannels + m_channelOf[static_cast<std::size_t>(c)]) * plane;
-      const float zs = m_image->zeroSuppression[static_cast<std::size_t>(c)], scale = m_image->scales[static_cast<std::size_t>(c)];
+      // Crops in the pipeline are in physical units; training frames were filled with frame_scales, then
+      // zero-suppressed in those units, then scaled again.
+      const auto ch = static_cast<std::size_t>(c);
+      const float fs = m_image->frameScales[ch], zs = m_image->zeroSuppression[ch], scale = m_image->scales[ch];
       float* d = dst + c * plane;
-      if (zs > 0) {
-        for (std::int64_t p = 0; p < plane; ++p) d[p] = std::abs(src[p]) < zs ? 0.f : src[p] * scale;
-      } else {
-        for (std::int64_t p = 0; p < plane; ++p) d[p] = src[p] * scale;
+      for (std::int64_t p = 0; p < plane; ++p) {
+        const float v = src[p] * fs;
+        d[p] = std::abs(v) < zs ? 0.f : v * scale;
       }
     }
     if (m_position) {

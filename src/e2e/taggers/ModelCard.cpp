@@ -69,12 +69,14 @@ ModelCard ModelCard::parse(const std::string& text, const std::string& origin) {
       mi.channels = strings(in["channels"], what + " channels");
       const auto c = static_cast<std::size_t>(mi.shape[0]);
       if (mi.channels.size() != c) fail(what, ": ", mi.channels.size(), " channel names for ", c, " channels");
+      mi.frameScales = numbers(in["frame_scales"], c, what + " frame_scales");
+      if (mi.frameScales.empty()) mi.frameScales.assign(c, 1.f);
       const Json& pre = in["preprocessing"];
       mi.scales = numbers(pre["scales"], c, what + " preprocessing.scales");
       mi.zeroSuppression = numbers(pre["zero_suppression"], c, what + " preprocessing.zero_suppression");
       if (mi.scales.empty()) mi.scales.assign(c, 1.f);
       if (mi.zeroSuppression.empty()) mi.zeroSuppression.assign(c, 0.f);
-      if (mi.scales.size() != c || mi.zeroSuppression.size() != c)
+      if (mi.scales.size() != c || mi.zeroSuppression.size() != c || mi.frameScales.size() != c)
         fail(what, ": preprocessing needs one scale and one threshold per channel");
     } else if (mi.name == "nodes") {
       if (mi.shape.size() != 2) fail(what, ": expected shape [batch, nodes, features]");

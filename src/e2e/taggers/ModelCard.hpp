@@ -14,6 +14,7 @@ struct ModelInput {
   std::string name;                     // "image", "position", "nodes" or "mask"
   std::vector<std::int64_t> shape;      // per object, without the batch dimension
   std::vector<std::string> channels;    // image: channel names in model order
+  std::vector<float> frameScales;       // image: per channel, the factors the training frames were filled with
   std::vector<float> scales;            // image: per channel, applied after zero suppression
   std::vector<float> zeroSuppression;   // image: per channel, |raw| below it becomes 0
   std::vector<std::string> features;    // nodes: feature names in model order

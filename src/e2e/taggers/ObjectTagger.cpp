@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "e2e/core/Error.hpp"
+#include "e2e/taggers/Metrics.hpp"
 
 namespace e2e::taggers {
 namespace {
@@ -85,11 +86,51 @@ std::int64_t ObjectTagger::runRows(std::size_t n) const {
 }
 
 void ObjectTagger::scatter(Batch& batch, const float* out) const {
-  for (std::size_t i = 0; i < batch.items.size(); ++i) {
+  const std::size_t n = batch.items.size();
+  std::lock_guard lock(m_statsMutex);
+  for (std::size_t i = 0; i < n; ++i) {
     const Item& it = batch.items[i];
-    const float v = out[i];
-    it.event->modify(m_out).value[static_cast<std::size_t>(it.index)] = m_regression ? v : 1.f / (1.f + std::exp(-v));
+    Predictions& pred = it.event->modify(m_out);
+    const float v = m_regression ? out[i] : 1.f / (1.f + std::exp(-out[i]));
+    pred.value[static_cast<std::size_t>(it.index)] = v;
+    const auto row = static_cast<std::size_t>(pred.object[static_cast<std::size_t>(it.index)]);
+    const std::int32_t pdg = m_jets ? it.event->get(*m_jets).truthPdgId[row] : it.event->get(*m_photons).truthPdgId[row];
+    const float mass = m_jets ? it.event->get(*m_jets).truthMass[row] : it.event->get(*m_photons).truthMass[row];
+    m_values.push_back(v);
+    m_labels.push_back(truthLabel(m_card.task, pdg));
+    m_truthMass.push_back(pdg != 0 ? mass : 0.f);
   }
+}
+
+std::vector<fw::Metric> ObjectTagger::results() const {
+  std::lock_guard lock(m_statsMutex);
+  std::vector<fw::Metric> r{{"scored", static_cast<double>(m_values.size())}};
+  if (m_regression) {
+    std::vector<float> pred, truth;
+    for (std::size_t i = 0; i < m_values.size(); ++i)
+      if (m_truthMass[i] > 0) {
+        pred.push_back(m_values[i]);
+        truth.push_back(m_truthMass[i]);
+      }
+    const RegressionSummary s = regressionSummary(pred, truth);
+    r.push_back({"with_truth", static_cast<double>(s.count)});
+    if (s.count > 0) {
+      r.push_back({"bias", s.bias});
+      r.push_back({"rms", s.rms});
+      r.push_back({"relative_resolution", s.relativeResolution});
+    }
+    return r;
+  }
+  std::uint64_t sig = 0, bkg = 0;
+  for (auto l : m_labels) {
+    sig += l == 1;
+    bkg += l == 0;
+  }
+  r.push_back({"signal", static_cast<double>(sig)});
+  r.push_back({"background", static_cast<double>(bkg)});
+  if (sig > 0 && bkg > 0) r.push_back({"auc", rocAuc(m_values, m_labels)});
+  if (m_card.auc >= 0) r.push_back({"card_auc", m_card.auc});
+  return r;
 }
 
 }  // namespace e2e::taggers

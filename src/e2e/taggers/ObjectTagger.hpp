@@ -4,7 +4,9 @@
 // model (an Engine plus its card), batch padding and the output transform (sigmoid of the logit for classifiers,
 // the raw value for the mass regression). CropTagger and GraphTagger add where the inputs come from.
 #include <memory>
+#include <mutex>
 #include <string>
+#include <vector>
 
 #include "e2e/dataformats/Objects.hpp"
 #include "e2e/framework/BatchingModule.hpp"
@@ -46,6 +48,8 @@ public:
   const ModelCard& card() const { return m_card; }
   bool scoresJets() const { return m_jets != nullptr; }
   const fw::Output<Predictions>& output() const { return m_out; }
+  // Scored objects, and against the truth labels reco attached: AUC (classifiers) or bias and resolution (mass).
+  std::vector<fw::Metric> results() const override;
 
 protected:
   // Production: binds the objects by their type in ctx.products, finds and loads the model and its card.
@@ -73,6 +77,10 @@ private:
   ModelCard m_card;
   std::shared_ptr<const Engine> m_engine;
   bool m_regression = false;
+  // Every scored object's value with its truth, gathered per batch for results().
+  mutable std::mutex m_statsMutex;
+  mutable std::vector<float> m_values, m_truthMass;
+  mutable std::vector<std::int8_t> m_labels;
 };
 
 }  // namespace e2e::taggers

@@ -110,7 +110,8 @@ ModelCard imageCard(const std::string& task, bool position) {
   img.name = "image";
   img.shape = {2, kSize, kSize};
   img.channels = {"hcal", "ecal"};  // reordered, and ecal_time left out
-  img.scales = {1.f, 0.5f};
+  img.frameScales = {1.f, 0.25f};
+  img.scales = {1.f, 2.f};
   img.zeroSuppression = {0.01f, 0.f};
   c.inputs.push_back(img);
   if (position) {
