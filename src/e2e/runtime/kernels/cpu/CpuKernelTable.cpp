@@ -68,6 +68,17 @@ const KernelEntry kCpuKernels[] = {
     {"ScatterElements", 11, kLast, makeScatterElements},
     {"ScatterND", 11, kLast, makeScatterND},
     {"Einsum", 12, kLast, makeEinsum},
+    {"Size", 11, kLast, makeSize},
+    {"And", 11, kLast, makeLogical},
+    {"Or", 11, kLast, makeLogical},
+    {"Xor", 11, kLast, makeLogical},
+    {"Not", 11, kLast, makeLogical},
+    {"Max", 11, kLast, makeVariadic},
+    {"Min", 11, kLast, makeVariadic},
+    {"Sum", 11, kLast, makeVariadic},
+    {"Mean", 11, kLast, makeVariadic},
+    {"ArgMax", 11, kLast, makeArgReduce},
+    {"ArgMin", 11, kLast, makeArgReduce},
 };
 }  // namespace
 

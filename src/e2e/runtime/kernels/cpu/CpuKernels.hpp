@@ -39,5 +39,9 @@ std::unique_ptr<Kernel> makeScatterElements(const KernelArgs& a);
 std::unique_ptr<Kernel> makeScatterND(const KernelArgs& a);
 std::unique_ptr<Kernel> makeEinsum(const KernelArgs& a);
 std::unique_ptr<Kernel> makeLog(const KernelArgs& a);           // libm accuracy (oneDNN eltwise_log is not)
+std::unique_ptr<Kernel> makeSize(const KernelArgs& a);
+std::unique_ptr<Kernel> makeLogical(const KernelArgs& a);       // And, Or, Xor, Not
+std::unique_ptr<Kernel> makeVariadic(const KernelArgs& a);      // Max, Min, Sum, Mean (n inputs, broadcasting)
+std::unique_ptr<Kernel> makeArgReduce(const KernelArgs& a);     // ArgMax, ArgMin
 
 }  // namespace e2e::runtime::cpu
