@@ -57,6 +57,7 @@ void printEventFile(const std::string& path, bool json) {
                 static_cast<unsigned long long>(s.total), s.mean, static_cast<unsigned long long>(s.min),
                 static_cast<unsigned long long>(s.max));
   }
+  std::printf("%s", describeGeneratedEvents(r).c_str());
 }
 
 }  // namespace

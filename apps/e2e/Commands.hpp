@@ -6,6 +6,10 @@
 #include <functional>
 #include <string>
 
+namespace e2e::io {
+class EventReader;
+}
+
 namespace e2e::cli {
 
 // Options shared by every subcommand (set on the top-level app, usable before or after the subcommand).
@@ -23,6 +27,9 @@ using Action = std::function<void()>;
 // Each register function adds its subcommand to `app` and sets its callback.
 void registerInfo(CLI::App& app, GlobalOptions& global);
 void registerDemo(CLI::App& app, GlobalOptions& global);
+void registerGenerate(CLI::App& app, GlobalOptions& global);
+// For `e2e info`: the generator processes and pileup of an event file ("" when it has no EventInfo).
+std::string describeGeneratedEvents(io::EventReader& reader);
 void registerRun(CLI::App& app, GlobalOptions& global);
 void registerFrames(CLI::App& app, GlobalOptions& global);
 void registerShow(CLI::App& app, GlobalOptions& global);

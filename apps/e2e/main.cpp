@@ -13,6 +13,7 @@ using Register = void (*)(CLI::App&, e2e::cli::GlobalOptions&);
 // The explicit subcommand table (no static self-registration: a static link could drop it).
 constexpr Register kCommands[] = {
     e2e::cli::registerDemo,
+    e2e::cli::registerGenerate,
     e2e::cli::registerInfo,
     e2e::cli::registerRun,
     e2e::cli::registerFrames,

@@ -75,13 +75,17 @@ void nBodyDecay(double M, const double* masses, int n, Rng& rng, Vec4* out) {
     if (weight >= rng.uniform() * weightMax) break;
   }
 
-  // Build from the inside out: system (0..i-1) and daughter i share the decay of system (0..i).
-  out[0] = Vec4(0, 0, 0, masses[0]);
+  // Build from the inside out: system (0..i-1) and daughter i share the decay of system (0..i). Daughter 0 is
+  // system (0..0) itself, so the first step places it directly (it may be massless, without a rest frame).
   for (int i = 1; i < n; ++i) {
     double x, y, z;
     isotropicDirection(rng, pStar[i], x, y, z);
     out[i] = Vec4::fromMassive(-x, -y, -z, masses[i]);
     const Vec4 sub = Vec4::fromMassive(x, y, z, invMass[i - 1]);
+    if (i == 1) {
+      out[0] = sub;
+      continue;
+    }
     // Daughters 0..i-1 are at rest in `sub`: carry them into the frame of system (0..i).
     for (int j = 0; j < i; ++j) out[j].boostFromRestOf(sub);
   }
