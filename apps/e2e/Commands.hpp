@@ -30,6 +30,7 @@ void registerDemo(CLI::App& app, GlobalOptions& global);
 void registerGenerate(CLI::App& app, GlobalOptions& global);
 // For `e2e info`: the generator processes and pileup of an event file ("" when it has no EventInfo).
 std::string describeGeneratedEvents(io::EventReader& reader);
+void registerSimulate(CLI::App& app, GlobalOptions& global);
 void registerRun(CLI::App& app, GlobalOptions& global);
 void registerFrames(CLI::App& app, GlobalOptions& global);
 void registerShow(CLI::App& app, GlobalOptions& global);

@@ -14,6 +14,7 @@ using Register = void (*)(CLI::App&, e2e::cli::GlobalOptions&);
 constexpr Register kCommands[] = {
     e2e::cli::registerDemo,
     e2e::cli::registerGenerate,
+    e2e::cli::registerSimulate,
     e2e::cli::registerInfo,
     e2e::cli::registerRun,
     e2e::cli::registerFrames,
