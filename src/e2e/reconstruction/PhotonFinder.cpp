@@ -31,7 +31,8 @@ float wrapDeltaPhi(float d) {
 }
 }  // namespace
 
-void PhotonFinder::produce(const EcalHits& hits, Photons& out, PhotonScratch& s) const {
+void PhotonFinder::produce(const EcalHits& hits, Photons& result, PhotonScratch& s) const {
+  Photons& out = s.unsorted;
   out.clear();
   const std::size_t n = hits.size();
   if (s.cellHit.size() != static_cast<std::size_t>(kEBCells + kEECells)) s.cellHit.assign(kEBCells + kEECells, -1);
@@ -106,16 +107,12 @@ void PhotonFinder::produce(const EcalHits& hits, Photons& out, PhotonScratch& s)
   std::stable_sort(s.order.begin(), s.order.end(), [&](std::int32_t a, std::int32_t b) {
     return out.pt[static_cast<std::size_t>(a)] > out.pt[static_cast<std::size_t>(b)];
   });
-  if (!std::is_sorted(s.order.begin(), s.order.end())) {
-    Photons sorted;
-    sorted.resize(out.size());
-    Photons::columns(
-        [&](const char*, auto& dst, const auto& src) {
-          for (std::size_t i = 0; i < dst.size(); ++i) dst[i] = src[static_cast<std::size_t>(s.order[i])];
-        },
-        sorted, out);
-    out = std::move(sorted);
-  }
+  result.resize(out.size());
+  Photons::columns(
+      [&](const char*, auto& dst, const auto& src) {
+        for (std::size_t i = 0; i < dst.size(); ++i) dst[i] = src[static_cast<std::size_t>(s.order[i])];
+      },
+      result, out);
 }
 
 }  // namespace e2e::reco

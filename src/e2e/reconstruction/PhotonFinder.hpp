@@ -23,6 +23,7 @@ struct PhotonScratch {
   std::vector<std::int32_t> order;
   std::vector<std::int32_t> cellHit;   // EB then EE cells -> hit index, -1 when empty (reset after each event)
   std::vector<std::uint8_t> used;      // per hit
+  Photons unsorted;
 };
 
 class PhotonFinder {

@@ -5,7 +5,8 @@
 
 namespace e2e::reco {
 
-void VertexFinder::produce(const Tracks& tracks, Vertices& out, VertexScratch& s) const {
+void VertexFinder::produce(const Tracks& tracks, Vertices& result, VertexScratch& s) const {
+  Vertices& out = s.unsorted;
   out.clear();
   s.order.clear();
   for (std::size_t i = 0; i < tracks.size(); ++i)
@@ -45,12 +46,12 @@ void VertexFinder::produce(const Tracks& tracks, Vertices& out, VertexScratch& s
   std::stable_sort(s.order.begin(), s.order.end(), [&](std::int32_t a, std::int32_t b) {
     return out.sumPt2[static_cast<std::size_t>(a)] > out.sumPt2[static_cast<std::size_t>(b)];
   });
+  result.resize(n);
   Vertices::columns(
-      [&](const char*, auto& col) {
-        auto copy = col;
-        for (std::size_t i = 0; i < n; ++i) col[i] = copy[static_cast<std::size_t>(s.order[i])];
+      [&](const char*, auto& dst, const auto& src) {
+        for (std::size_t i = 0; i < n; ++i) dst[i] = src[static_cast<std::size_t>(s.order[i])];
       },
-      out);
+      result, out);
 }
 
 float primaryVertexZ(const Vertices& found, const Vertices* fallback) {

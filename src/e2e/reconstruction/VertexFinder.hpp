@@ -17,6 +17,7 @@ struct VertexConfig {
 
 struct VertexScratch {
   std::vector<std::int32_t> order;
+  Vertices unsorted;
 };
 
 class VertexFinder {
