@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <map>
 #include <memory>
+#include <span>
 #include <string>
 #include <thread>
 #include <vector>
@@ -23,6 +24,7 @@
 #include "e2e/generators/physics/Pileup.hpp"
 #include "e2e/generators/readers/EventSource.hpp"
 #include "e2e/io/EventFile.hpp"
+#include "e2e/simulation/SimulateBlock.hpp"
 
 namespace e2e::cli {
 namespace {
@@ -34,15 +36,17 @@ struct GenerateOptions {
   std::uint64_t events = 0, firstEvent = 0;
   double pileup = 0, pt = -1, ptMin = -1, ptMax = -1, etaMax = -1, massMin = -1, massMax = -1, ptHatMin = -1,
          ptHatMax = -1, beamspotZ = -1;
-  bool force = false;
+  bool force = false, simulate = false;
 };
 
 // One block of consecutive events, recycled through a free list so that steady-state runs do not allocate.
-// --simulate hook: the simulation's output collections for these events belong here, next to `gen`.
+// With --simulate it also carries the detector-level products of its events.
 struct Block {
   std::uint64_t first = 0, count = 0;
   std::vector<GenParticles> gen;
   std::vector<EventInfo> info;
+  std::vector<std::uint64_t> index;  // random-stream key of each event (as e2e simulate uses it)
+  std::vector<sim::SimEvent> sim;
 };
 
 struct RunStats {
@@ -82,6 +86,12 @@ RunStats generateEvents(const GenerateOptions& o, const GlobalOptions& global) {
   io::Provenance provenance;
   provenance.command = global.commandLine;
   provenance.config = config.describe() + cat("seed = ", global.seed, "\nevents = ", o.events, "\nfirst_event = ", o.firstEvent, "\n");
+  // --simulate: the same simulation, settings and random streams as `e2e simulate` on this file.
+  std::unique_ptr<sim::DetectorSimulation> simulation;
+  if (o.simulate) {
+    simulation = std::make_unique<sim::DetectorSimulation>();
+    provenance.config += simulation->config().describe();
+  }
   io::EventWriter writer(o.out, provenance, o.force);
 
   const std::size_t threads = global.threads > 0 ? static_cast<std::size_t>(global.threads)
@@ -94,6 +104,10 @@ RunStats generateEvents(const GenerateOptions& o, const GlobalOptions& global) {
     blocks.push_back(std::make_unique<Block>());
     blocks.back()->gen.resize(kBlockEvents);
     blocks.back()->info.resize(kBlockEvents);
+    if (simulation) {
+      blocks.back()->index.resize(kBlockEvents);
+      blocks.back()->sim.resize(kBlockEvents);
+    }
     freeBlocks.push(blocks.back().get());
   }
 
@@ -120,14 +134,27 @@ RunStats generateEvents(const GenerateOptions& o, const GlobalOptions& global) {
                                            [&](Block* b) {
                                              for (std::uint64_t i = 0; i < b->count; ++i)
                                                generator->generate(o.firstEvent + b->first + i, global.seed, b->gen[i], b->info[i]);
-                                             // --simulate hook: simulate the block's events here (parallel stage).
+                                             if (simulation) {
+                                               const auto n = static_cast<std::size_t>(b->count);
+                                               for (std::size_t i = 0; i < n; ++i)
+                                                 b->index[i] = b->info[i].event.empty() ? o.firstEvent + b->first + i : b->info[i].event[0];
+                                               sim::simulateBlock(*simulation, global.seed, std::span(b->index).first(n),
+                                                                  std::span<const GenParticles>(b->gen).first(n), std::span(b->sim).first(n));
+                                             }
                                              return b;
                                            }) &
           tbb::make_filter<Block*, void>(tbb::filter_mode::serial_in_order, [&](Block* b) {
             for (std::uint64_t i = 0; i < b->count; ++i) {
               writer.put(labels::kGen, b->gen[i]);
               writer.put(labels::kEventInfo, b->info[i]);
-              // --simulate hook: write the simulated collections of event i here.
+              if (simulation) {
+                const sim::SimEvent& e = b->sim[i];
+                writer.put(labels::kEcalHits, e.ecal);
+                writer.put(labels::kHcalHits, e.hcal);
+                writer.put(labels::kTrackerHits, e.trackerHits);
+                writer.put(labels::kTracks, e.tracks);
+                writer.put(labels::kVertices, e.vertices);
+              }
               writer.endEvent();
               countEvent(stats, b->gen[i], b->info[i]);
             }
@@ -213,9 +240,10 @@ void registerGenerate(CLI::App& app, GlobalOptions& global) {
   sub->add_option("--pthat-min", o.ptHatMin, "Dijets: lowest pT-hat; ttbar: top pT; htautau: Higgs pT [GeV]");
   sub->add_option("--pthat-max", o.ptHatMax, "Dijets: highest pT-hat; ttbar: top pT; htautau: Higgs pT [GeV]");
   sub->add_option("--beamspot-z", o.beamspotZ, "Luminous-region sigma_z [cm] (default 4; 0: all vertices at the origin)");
-  // --simulate: the simulation adds its option here and runs at the two hooks in generateEvents().
+  sub->add_flag("--simulate", o.simulate, "Also run the detector simulation (as e2e simulate with its defaults, same --seed)");
   sub->callback([&global] {
     const bool convert = !o.from.empty();
+    if (convert && o.simulate) throw UsageError("generate: --simulate applies to generated events; run e2e simulate on the converted file");
     if (convert && !o.process.empty()) throw UsageError("generate: give --process or --from, not both");
     if (!convert && !o.format.empty()) throw UsageError("generate: --format applies to --from");
     const RunStats s = convert ? convertEvents(o, global) : generateEvents(o, global);

@@ -30,7 +30,7 @@ sys.exit(0 if float(sys.argv[3]) <= v <= float(sys.argv[4]) else 1)
 PY
   then echo "ok   $(basename "$file") $label in [$lo, $hi]"; else echo "FAIL $(basename "$file") $label not in [$lo, $hi]"; fails=$((fails + 1)); fi
 }
-# same_collections A B: every dataset of every collection is identical (provenance may differ).
+# same_collections A B WHAT: every dataset of every collection is identical (provenance may differ).
 same_collections() {
   if /usr/bin/python3 - "$1" "$2" <<'PY'
 import sys, h5py, numpy
@@ -41,7 +41,7 @@ assert names, "no datasets"
 for n in names:
     assert n in b and numpy.array_equal(a[n][()], b[n][()]), n
 PY
-  then echo "ok   identical collections for 1 and 3 threads"; else echo "FAIL collections differ between thread counts"; fails=$((fails + 1)); fi
+  then echo "ok   identical collections: $3"; else echo "FAIL collections differ: $3"; fails=$((fails + 1)); fi
 }
 
 if ! "$e2e" generate --help >/dev/null 2>&1; then
@@ -52,7 +52,7 @@ fi
 check gen-photons 0 "$e2e" --seed 3 generate --process photon --events 60 --out "$work/gen_photon.h5"
 check simulate 0 "$e2e" --seed 3 --threads 3 simulate --in "$work/gen_photon.h5" --out "$work/sim_photon.h5"
 check simulate-1-thread 0 "$e2e" --seed 3 --threads 1 simulate --in "$work/gen_photon.h5" --out "$work/sim_photon_1.h5"
-same_collections "$work/sim_photon.h5" "$work/sim_photon_1.h5"
+same_collections "$work/sim_photon.h5" "$work/sim_photon_1.h5" "1 and 3 threads"
 per_event "$work/sim_photon.h5" ecal 50 400
 per_event "$work/sim_photon.h5" gen 1 1
 per_event "$work/sim_photon.h5" info 1 1
@@ -69,6 +69,8 @@ if "$e2e" generate --help 2>/dev/null | grep -q -- "--simulate"; then
   check generate-simulate 0 "$e2e" --seed 4 generate --process dijet --events 6 --simulate --out "$work/gensim_dijet.h5"
   per_event "$work/gensim_dijet.h5" ecal 100 5000
   per_event "$work/gensim_dijet.h5" tracks 10 300
+  same_collections "$work/gensim_dijet.h5" "$work/sim_dijet.h5" "generate --simulate and generate + simulate"
+  check simulate-converted 2 "$e2e" generate --from "$work/x.txt" --simulate --out "$work/x.h5"
 else
   echo "note: e2e generate has no --simulate option yet; not checked"
 fi
