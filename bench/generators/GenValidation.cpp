@@ -70,10 +70,13 @@ void taus(const std::string& dir) {
 }
 
 void tops(const std::string& dir) {
-  const auto g = makeGenerator(GeneratorConfig::forProcess("ttbar"));
+  // Boosted hadronic ttbar. Per resonance: its mass (truth), the mass of its final shower partons, and at hadron
+  // level the W's final-state descendants (a colour singlet) and, for the top, every final-state particle within
+  // dR < 1.2 of it (what a fat jet collects: the b's string to the beam makes "descendants" ill-defined).
+  const auto g = makeGenerator(GeneratorConfig::forProcess("ttbar-boosted"));
   GenParticles p;
   EventInfo info;
-  FILE* f = open(dir, "masses.csv", "object,truth,hadrons");
+  FILE* f = open(dir, "masses.csv", "object,truth,showered,hadrons");
   FILE* b = open(dir, "b_flight.csv", "proper_length_cm");
   for (std::uint64_t ev = 0; ev < 3000; ++ev) {
     g->generate(ev, 2, p, info);
@@ -89,10 +92,20 @@ void tops(const std::string& dir) {
         }
       }
       if (a != pdg::kTop && a != pdg::kW) continue;
-      gen::Vec4 finals;
-      for (std::size_t k = r + 1; k < p.size(); ++k)
-        if (p.status[k] == kGenFinal && descendsFrom(p, k, static_cast<int>(r))) finals += momentum(p, k);
-      std::fprintf(f, "%s,%.4f,%.4f\n", a == pdg::kTop ? "top" : "W", momentum(p, r).m(), finals.m());
+      const int row = static_cast<int>(r);
+      const gen::Vec4 resonance = momentum(p, r);
+      gen::Vec4 showered, hadrons;
+      for (std::size_t k = r + 1; k < p.size(); ++k) {
+        const int m = p.mother[k];
+        if (m >= 0 && isParton(p.pdgId[k]) && isParton(p.pdgId[static_cast<std::size_t>(m)]) &&
+            descendsFrom(p, static_cast<std::size_t>(m), row))
+          showered += momentum(p, k);
+        if (a == pdg::kW && p.status[k] == kGenFinal && descendsFrom(p, k, row)) hadrons += momentum(p, k);
+      }
+      if (a == pdg::kTop)
+        for (std::size_t k = 0; k < p.size(); ++k)
+          if (p.status[k] == kGenFinal && !isNeutrino(p.pdgId[k]) && deltaR(momentum(p, k), resonance) < 1.2) hadrons += momentum(p, k);
+      std::fprintf(f, "%s,%.4f,%.4f,%.4f\n", a == pdg::kTop ? "top" : "W", resonance.m(), showered.m(), hadrons.m());
     }
   }
   std::fclose(f);

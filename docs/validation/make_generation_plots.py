@@ -71,16 +71,19 @@ def lifetimes(d):
 def masses(d):
     t = rows(os.path.join(d, "masses.csv"))
     fig, axes = plt.subplots(1, 2, figsize=(9, 3.4))
-    for ax, obj, lo, hi, nominal in ((axes[0], "W", 60, 100, 80.4), (axes[1], "top", 150, 195, 172.5)):
-        truth = column(t, "truth", where=lambda r: r["object"] == obj)
-        had = column(t, "hadrons", where=lambda r: r["object"] == obj)
+    for ax, obj, lo, hi, nominal, hadrons in ((axes[0], "W", 60, 100, 80.4, "hadrons (final-state descendants)"),
+                                              (axes[1], "top", 140, 200, 172.5, "hadrons (all within dR < 1.2)")):
+        sel = lambda r: r["object"] == obj  # noqa: E731
         bins = [lo + i * (hi - lo) / 80 for i in range(81)]
+        truth = column(t, "truth", where=sel)
         ax.hist(truth, bins=bins, histtype="step", label="resonance (truth)")
-        ax.hist(had, bins=bins, histtype="step", label="all final-state descendants")
+        ax.hist(column(t, "showered", where=sel), bins=bins, histtype="step", ls="--", label="after the shower")
+        had = column(t, "hadrons", where=sel)
+        ax.hist(had, bins=bins, histtype="step", label=f"{hadrons}, median {sorted(had)[len(had) // 2]:.1f}")
         ax.axvline(nominal, color="grey", ls=":")
         ax.set_xlabel(f"{obj} mass [GeV]")
-        ax.set_title(f"{obj} ({len(truth)} decays in hadronic ttbar)")
-        ax.legend(fontsize=8)
+        ax.set_title(f"{obj} ({len(truth)} in boosted hadronic ttbar)")
+        ax.legend(fontsize=7)
     save(fig, "gen_masses.png")
 
 
