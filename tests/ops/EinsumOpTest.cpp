@@ -56,7 +56,7 @@ void checkEinsum(const EinsumCase& c, int elemType, Rng& rng) {
   OnnxBuilder b(12);
   std::vector<std::string> names;
   for (std::size_t k = 0; k < c.shapes.size(); ++k) {
-    names.push_back("x" + std::to_string(k));
+    names.push_back(indexedName("x", static_cast<std::size_t>(k)));
     b.input(names.back(), c.shapes[k], elemType);
   }
   b.output("y", elemType);

@@ -122,7 +122,7 @@ TEST(SplitOp, AttributeInputAndNumOutputsForms) {
     b.input("x", x);
     std::vector<std::string> outs;
     for (std::size_t k = 0; k < sizes.size(); ++k) {
-      outs.push_back("y" + std::to_string(k));
+      outs.push_back(indexedName("y", k));
       b.output(outs.back());
     }
     std::vector<std::string> ins{"x"};

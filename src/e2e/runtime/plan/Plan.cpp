@@ -16,7 +16,8 @@ std::string Plan::dump() const {
   os << "plan batch=" << batch << " threads=" << threads << " steps=" << steps.size()
      << " arena=" << arenaBytes / 1024 << " KiB scratch=" << scratchBytes / 1024 << " KiB"
      << " flops=" << flops / 1e6 << " M\n";
-  auto tensorText = [&](int t) {
+  auto tensorText = [&](int t) -> std::string {
+    if (t < 0) return "-";  // an omitted optional input
     const auto& pt = tensors[t];
     std::string s = pt.name + dimsToString(pt.dims);
     if (!pt.layout.plain) s.append("{").append(cpu::describeDesc(pt.layout.md)).append("}");

@@ -1,6 +1,7 @@
 // ReduceMax / ReduceMean / ReduceSum on oneDNN reduction (any axis set, vectorised). Axes come from the
 // attribute (before opset 18; ReduceSum before 13) or from the second input, which must be known at plan time.
 #include "e2e/core/Error.hpp"
+#include "e2e/runtime/kernels/cpu/ContiguousReduce.hpp"
 #include "e2e/runtime/kernels/cpu/CpuKernels.hpp"
 #include "e2e/runtime/kernels/cpu/DnnlUtil.hpp"
 
@@ -45,6 +46,8 @@ public:
     memory::desc src = plainDesc(x), dst = plainDesc(keep);
     dnnl::reduction::desc d(m_alg, src, dst, 0.f, 0.f);
     dnnl::reduction::primitive_desc pd(d, attr, ctx.engine());
+    if (isReferenceImpl(pd.impl_info_str()))
+      if (auto own = makeContiguousReduceStep(m_alg, x, keep)) return own;
     ctx.requestScratch(pd.scratchpad_desc().get_size());
     auto step = std::make_unique<DnnlStep>(pd.impl_info_str());
     DnnlCall call{dnnl::reduction(pd), {}};
