@@ -76,7 +76,7 @@ void tops(const std::string& dir) {
   const auto g = makeGenerator(GeneratorConfig::forProcess("ttbar-boosted"));
   GenParticles p;
   EventInfo info;
-  FILE* f = open(dir, "masses.csv", "object,truth,showered,hadrons");
+  FILE* f = open(dir, "masses.csv", "object,truth,showered,final,visible");
   FILE* b = open(dir, "b_flight.csv", "proper_length_cm");
   for (std::uint64_t ev = 0; ev < 3000; ++ev) {
     g->generate(ev, 2, p, info);
@@ -94,18 +94,21 @@ void tops(const std::string& dir) {
       if (a != pdg::kTop && a != pdg::kW) continue;
       const int row = static_cast<int>(r);
       const gen::Vec4 resonance = momentum(p, r);
-      gen::Vec4 showered, hadrons;
+      gen::Vec4 showered, all, visible;
       for (std::size_t k = r + 1; k < p.size(); ++k) {
         const int m = p.mother[k];
         if (m >= 0 && isParton(p.pdgId[k]) && isParton(p.pdgId[static_cast<std::size_t>(m)]) &&
             descendsFrom(p, static_cast<std::size_t>(m), row))
           showered += momentum(p, k);
-        if (a == pdg::kW && p.status[k] == kGenFinal && descendsFrom(p, k, row)) hadrons += momentum(p, k);
       }
-      if (a == pdg::kTop)
-        for (std::size_t k = 0; k < p.size(); ++k)
-          if (p.status[k] == kGenFinal && !isNeutrino(p.pdgId[k]) && deltaR(momentum(p, k), resonance) < 1.2) hadrons += momentum(p, k);
-      std::fprintf(f, "%s,%.4f,%.4f,%.4f\n", a == pdg::kTop ? "top" : "W", resonance.m(), showered.m(), hadrons.m());
+      for (std::size_t k = 0; k < p.size(); ++k) {
+        if (p.status[k] != kGenFinal) continue;
+        const bool in = a == pdg::kW ? descendsFrom(p, k, row) : deltaR(momentum(p, k), resonance) < 1.2;
+        if (!in) continue;
+        all += momentum(p, k);
+        if (!isNeutrino(p.pdgId[k])) visible += momentum(p, k);
+      }
+      std::fprintf(f, "%s,%.4f,%.4f,%.4f,%.4f\n", a == pdg::kTop ? "top" : "W", resonance.m(), showered.m(), all.m(), visible.m());
     }
   }
   std::fclose(f);

@@ -71,15 +71,16 @@ def lifetimes(d):
 def masses(d):
     t = rows(os.path.join(d, "masses.csv"))
     fig, axes = plt.subplots(1, 2, figsize=(9, 3.4))
-    for ax, obj, lo, hi, nominal, hadrons in ((axes[0], "W", 60, 100, 80.4, "hadrons (final-state descendants)"),
-                                              (axes[1], "top", 140, 200, 172.5, "hadrons (all within dR < 1.2)")):
+    for ax, obj, lo, hi, nominal, what in ((axes[0], "W", 60, 100, 80.4, "final-state descendants"),
+                                           (axes[1], "top", 140, 200, 172.5, "final state within dR < 1.2")):
         sel = lambda r: r["object"] == obj  # noqa: E731
         bins = [lo + i * (hi - lo) / 80 for i in range(81)]
         truth = column(t, "truth", where=sel)
         ax.hist(truth, bins=bins, histtype="step", label="resonance (truth)")
         ax.hist(column(t, "showered", where=sel), bins=bins, histtype="step", ls="--", label="after the shower")
-        had = column(t, "hadrons", where=sel)
-        ax.hist(had, bins=bins, histtype="step", label=f"{hadrons}, median {sorted(had)[len(had) // 2]:.1f}")
+        for key, label in (("final", what), ("visible", "... without neutrinos")):
+            v = sorted(column(t, key, where=sel))
+            ax.hist(v, bins=bins, histtype="step", label=f"{label}, median {v[len(v) // 2]:.1f}")
         ax.axvline(nominal, color="grey", ls=":")
         ax.set_xlabel(f"{obj} mass [GeV]")
         ax.set_title(f"{obj} ({len(truth)} in boosted hadronic ttbar)")

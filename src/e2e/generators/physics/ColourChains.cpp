@@ -94,12 +94,15 @@ void ColourChains::emitChain(Workspace& work, int startCap, int endCap, bool clo
       }
     }
     if (best == count) break;
-    // Element k's colour side faces k+1: the merged element takes k+1's colour side and k's anticolour side.
+    // Element k's colour side faces k+1: the merged element takes k+1's colour side and k's anticolour side. A
+    // quark or antiquark keeps its flavour on the side where the string ends on it (a b merged with a gluon still
+    // starts its string with the b).
     const std::size_t next = (best + 1) % el.size();
     Element& keep = el[best];
     const Element& gone = el[next];
     keep.p += gone.p;
-    keep.flavourCol = gone.flavourCol;
+    if (gone.flavourCol) keep.flavourCol = gone.flavourCol;
+    if (!keep.flavourAcol) keep.flavourAcol = gone.flavourAcol;
     if (gone.leadEnergy > keep.leadEnergy) {
       keep.leadEnergy = gone.leadEnergy;
       keep.row = gone.row;
