@@ -87,6 +87,7 @@ EngineBenchResult benchmarkSession(const Session& session, const EngineBenchOpti
   r.samplesPerSecond = static_cast<double>(r.batch) * r.iters / elapsed;
   r.samplesPerSecondMedian = static_cast<double>(r.batch) / (r.medianMs * 1e-3);
   r.flopsPerRun = session.flops(r.batch);
+  r.chunkRows = session.chunkRows();
   r.gflops = r.flopsPerRun * r.iters / elapsed / 1e9;
   if (o.measurePeak) r.peakGflops = measurePeakGflops(o.threads);
   return r;
@@ -101,21 +102,22 @@ std::string formatEngineBench(const std::string& model, double loadMs, const Eng
                   "{\"model\": \"%s\", \"precision\": \"fp32\", \"batch\": %lld, \"threads\": %d, \"iters\": %d, "
                   "\"loadMs\": %.2f, \"firstRunMs\": %.2f, \"minMs\": %.4f, \"medianMs\": %.4f, \"p90Ms\": %.4f, "
                   "\"meanMs\": %.4f, \"samplesPerSecond\": %.2f, \"samplesPerSecondMedian\": %.2f, "
-                  "\"flopsPerRun\": %.0f, \"gflops\": %.2f, \"peakGflops\": %.2f, \"pctOfPeak\": %.1f}\n",
+                  "\"chunkRows\": %lld, \"flopsPerRun\": %.0f, \"gflops\": %.2f, \"peakGflops\": %.2f, \"pctOfPeak\": %.1f}\n",
                   model.c_str(), static_cast<long long>(r.batch), r.threads, r.iters, loadMs, r.firstRunMs, r.minMs,
-                  r.medianMs, r.p90Ms, r.meanMs, r.samplesPerSecond, r.samplesPerSecondMedian, r.flopsPerRun, r.gflops,
+                  r.medianMs, r.p90Ms, r.meanMs, r.samplesPerSecond, r.samplesPerSecondMedian,
+                  static_cast<long long>(r.chunkRows), r.flopsPerRun, r.gflops,
                   r.peakGflops, pct);
     return buf;
   }
   std::snprintf(buf, sizeof buf,
                 "model        %s (fp32)\n"
-                "batch        %lld, threads %d, %d timed runs\n"
+                "batch        %lld, threads %d, %d timed runs, chunks of %lld rows\n"
                 "load         %.1f ms, first run %.1f ms\n"
                 "latency      min %.3f ms, median %.3f ms, p90 %.3f ms\n"
                 "throughput   %.1f samples/s (%.1f at the median latency)\n"
                 "compute      %.2f MFLOP/sample, %.1f GFLOP/s = %.1f%% of measured peak (sgemm %.1f GFLOP/s)\n",
-                model.c_str(), static_cast<long long>(r.batch), r.threads, r.iters, loadMs, r.firstRunMs, r.minMs,
-                r.medianMs, r.p90Ms, r.samplesPerSecond, r.samplesPerSecondMedian, r.flopsPerRun / std::max<std::int64_t>(r.batch, 1) / 1e6,
+                model.c_str(), static_cast<long long>(r.batch), r.threads, r.iters, static_cast<long long>(r.chunkRows),
+                loadMs, r.firstRunMs, r.minMs, r.medianMs, r.p90Ms, r.samplesPerSecond, r.samplesPerSecondMedian, r.flopsPerRun / std::max<std::int64_t>(r.batch, 1) / 1e6,
                 r.gflops, pct, r.peakGflops);
   return buf;
 }

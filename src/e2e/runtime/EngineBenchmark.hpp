@@ -25,6 +25,7 @@ struct EngineBenchResult {
   double minMs = 0, medianMs = 0, p90Ms = 0, meanMs = 0;
   double samplesPerSecond = 0;        // batch / mean latency
   double samplesPerSecondMedian = 0;  // batch / median latency: robust when other processes share the cores
+  std::int64_t chunkRows = 0;         // rows per chunk when the batch is split (0: not split)
   double flopsPerRun = 0;             // conv + matmul FLOPs
   double gflops = 0;                  // achieved, over the timed runs
   double peakGflops = 0;              // measured sgemm GFLOP/s at this thread count (0 if not measured)

@@ -11,6 +11,7 @@
 #include "e2e/runtime/kernels/KernelRegistry.hpp"
 #include "e2e/runtime/onnx/OnnxImporter.hpp"
 #include "e2e/runtime/passes/Passes.hpp"
+#include "e2e/runtime/plan/BatchSplit.hpp"
 #include "e2e/runtime/plan/Planner.hpp"
 #include "e2e/runtime/plan/ShapeInference.hpp"
 #include "e2e/runtime/plan/Workspace.hpp"
@@ -45,6 +46,8 @@ struct Session::Impl {
   bool dynamic = false;
   std::int64_t staticBatch = 1;
   int defaultThreads = 1;
+  std::int64_t chunk = 0;  // rows per chunk for split batches; 0: never split
+  std::vector<std::size_t> inRowBytes, outRowBytes;
 
   mutable std::mutex mutex;
   mutable std::map<std::pair<std::int64_t, int>, std::unique_ptr<Plan>> plans;
@@ -56,7 +59,22 @@ struct Session::Impl {
   std::int64_t resolveBatch(std::int64_t batch) const;
   // Caller holds the mutex.
   const Plan& planFor(std::int64_t batch, int threads) const;
+  Workspace* acquire() const;
+  void release(Workspace* ws) const;
+  void runWhole(const void* const* inputs, void* const* outputs, std::int64_t batch, int threads) const;
+  void runChunked(const void* const* inputs, void* const* outputs, std::int64_t batch, int threads) const;
 };
+
+namespace {
+constexpr std::size_t kMaxChunkIo = 16;
+constexpr int kMaxLanes = 64;
+
+std::size_t rowBytes(const TensorInfo& t) {
+  std::size_t n = dtypeSize(t.dtype);
+  for (std::size_t i = 1; i < t.dims.size(); ++i) n *= static_cast<std::size_t>(t.dims[i]);
+  return n;
+}
+}  // namespace
 
 void Session::Impl::init(Graph g, const SessionOptions& options, const std::string& what) {
   if (options.precision != Precision::Fp32) fail(what, ": only fp32 precision is implemented so far");
@@ -85,6 +103,13 @@ void Session::Impl::init(Graph g, const SessionOptions& options, const std::stri
   }
   for (int in : graph.inputs) inputs.push_back({graph.values[in].name, graph.values[in].dtype, graph.values[in].dims});
   for (int out : graph.outputs) outputs.push_back({graph.values[out].name, graph.values[out].dtype, graph.values[out].dims});
+  if (dynamic && options.splitBatch && isBatchSeparable(graph) && inputs.size() <= kMaxChunkIo &&
+      outputs.size() <= kMaxChunkIo) {
+    std::lock_guard lock(mutex);
+    chunk = chooseChunkRows(planFor(1, 1).arenaBytes);
+    for (const auto& t : inputs) inRowBytes.push_back(rowBytes(t));
+    for (const auto& t : outputs) outRowBytes.push_back(rowBytes(t));
+  }
   if (options.warmupBatch > 0) {
     std::lock_guard lock(mutex);
     const Plan& p = planFor(dynamic ? options.warmupBatch : staticBatch, defaultThreads);
@@ -161,6 +186,8 @@ std::string Session::dumpPlan(std::int64_t batch, int threads) const {
   return m_impl->planFor(m_impl->resolveBatch(batch), m_impl->resolveThreads(threads)).dump();
 }
 
+std::int64_t Session::chunkRows() const { return m_impl->chunk; }
+
 void Session::run(std::span<const void* const> inputs, std::span<void* const> outputs, std::int64_t batch,
                   const RunOptions& options) const {
   Impl& im = *m_impl;
@@ -168,31 +195,86 @@ void Session::run(std::span<const void* const> inputs, std::span<void* const> ou
   if (outputs.size() != im.outputs.size()) fail("run: expected ", im.outputs.size(), " outputs, got ", outputs.size());
   const std::int64_t b = im.resolveBatch(batch);
   const int threads = im.resolveThreads(options.threads);
-  const Plan* plan;
-  Workspace* ws;
-  {
-    std::lock_guard lock(im.mutex);
-    plan = &im.planFor(b, threads);
-    if (im.freeWorkspaces.empty()) {
-      im.workspaces.push_back(std::make_unique<Workspace>(im.engine));
-      im.freeWorkspaces.reserve(im.workspaces.size());
-      ws = im.workspaces.back().get();
-    } else {
-      ws = im.freeWorkspaces.back();
-      im.freeWorkspaces.pop_back();
-    }
+  if (im.chunk > 0 && b > im.chunk)
+    im.runChunked(inputs.data(), outputs.data(), b, threads);
+  else
+    im.runWhole(inputs.data(), outputs.data(), b, threads);
+}
+
+Workspace* Session::Impl::acquire() const {
+  std::lock_guard lock(mutex);
+  if (freeWorkspaces.empty()) {
+    workspaces.push_back(std::make_unique<Workspace>(engine));
+    freeWorkspaces.reserve(workspaces.size());
+    return workspaces.back().get();
   }
+  Workspace* ws = freeWorkspaces.back();
+  freeWorkspaces.pop_back();
+  return ws;
+}
+
+void Session::Impl::release(Workspace* ws) const {
+  std::lock_guard lock(mutex);
+  freeWorkspaces.push_back(ws);
+}
+
+void Session::Impl::runWhole(const void* const* in, void* const* out, std::int64_t b, int threads) const {
+  const Plan* plan;
+  {
+    std::lock_guard lock(mutex);
+    plan = &planFor(b, threads);
+  }
+  Workspace* ws = acquire();
   struct Release {
-    Impl& im;
+    const Impl& im;
     Workspace* ws;
-    ~Release() {
-      std::lock_guard lock(im.mutex);
-      im.freeWorkspaces.push_back(ws);
-    }
-  } release{im, ws};
+    ~Release() { im.release(ws); }
+  } release{*this, ws};
   ThreadScope scope(threads);
   ws->prepare(*plan);
-  ws->run(*plan, inputs.data(), outputs.data());
+  ws->run(*plan, in, out);
+}
+
+void Session::Impl::runChunked(const void* const* in, void* const* out, std::int64_t b, int threads) const {
+  const std::int64_t chunks = (b + chunk - 1) / chunk;
+  // Enough chunks for every thread: each thread runs whole chunks single-threaded (no barrier inside a chunk).
+  const bool perThread = threads > 1 && threads <= kMaxLanes && chunks >= threads;
+  const int inner = perThread ? 1 : threads;
+  const int lanes = perThread ? threads : 1;
+  const Plan* full;
+  const Plan* tail = nullptr;
+  {
+    // Plans first, outside the parallel region: planning may throw, a chunk must not.
+    std::lock_guard lock(mutex);
+    full = &planFor(chunk, inner);
+    if (b % chunk) tail = &planFor(b % chunk, inner);
+  }
+  // One workspace per lane, bound to both plans before any chunk runs (binding allocates; running does not).
+  Workspace* ws[kMaxLanes];
+  for (int l = 0; l < lanes; ++l) {
+    ws[l] = acquire();
+    ThreadScope scope(inner);
+    ws[l]->prepare(*full);
+    if (tail) ws[l]->prepare(*tail);
+  }
+  auto runChunk = [&](std::int64_t k, Workspace* w) {
+    const std::int64_t start = k * chunk, rows = std::min(chunk, b - start);
+    const void* ci[kMaxChunkIo];
+    void* co[kMaxChunkIo];
+    for (std::size_t i = 0; i < inputs.size(); ++i)
+      ci[i] = static_cast<const std::byte*>(in[i]) + static_cast<std::size_t>(start) * inRowBytes[i];
+    for (std::size_t o = 0; o < outputs.size(); ++o)
+      co[o] = static_cast<std::byte*>(out[o]) + static_cast<std::size_t>(start) * outRowBytes[o];
+    w->run(rows == chunk ? *full : *tail, ci, co);
+  };
+  if (perThread) {
+#pragma omp parallel for num_threads(lanes) schedule(dynamic, 1)
+    for (std::int64_t k = 0; k < chunks; ++k) runChunk(k, ws[omp_get_thread_num()]);
+  } else {
+    ThreadScope scope(inner);
+    for (std::int64_t k = 0; k < chunks; ++k) runChunk(k, ws[0]);
+  }
+  for (int l = 0; l < lanes; ++l) release(ws[l]);
 }
 
 }  // namespace e2e::runtime

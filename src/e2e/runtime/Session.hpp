@@ -28,6 +28,8 @@ struct SessionOptions {
   bool optimize = true;            // graph passes (folding, fusion); off only for debugging
   Precision precision = Precision::Fp32;
   std::int64_t warmupBatch = 1;    // plan (and pre-reorder weights) for this batch at load; 0: none
+  // Run large batches of row-independent models (CNNs) as cache-sized chunks, one chunk per thread.
+  bool splitBatch = true;
 };
 
 struct RunOptions {
@@ -69,6 +71,8 @@ public:
   double flops(std::int64_t batch) const;
   std::string dumpGraph() const;
   std::string dumpPlan(std::int64_t batch, int threads = 0) const;
+  // Rows per chunk when run() splits a batch (0: the model is not row-separable or splitting is off).
+  std::int64_t chunkRows() const;
 
 private:
   struct Impl;
