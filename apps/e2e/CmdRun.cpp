@@ -22,6 +22,29 @@ struct RunOptions {
   bool force = false, dump = false, listModules = false;
 };
 
+// The command stored in outputs, without the options that cannot change them (threads, verbosity, report, --force):
+// runs that differ only in those write byte-identical files.
+std::string provenanceCommand(const std::string& commandLine) {
+  std::string out, token;
+  bool skipNext = false;
+  auto flush = [&] {
+    if (token.empty()) return;
+    const bool withValue = token == "--threads" || token == "--report";
+    const bool alone = token == "-q" || token == "--quiet" || token == "--force" || token.rfind("--threads=", 0) == 0 ||
+                       token.rfind("--report=", 0) == 0;
+    if (skipNext) skipNext = false;
+    else if (withValue) skipNext = true;
+    else if (!alone) out += (out.empty() ? "" : " ") + token;
+    token.clear();
+  };
+  for (char c : commandLine) {
+    if (c == ' ') flush();
+    else token += c;
+  }
+  flush();
+  return out;
+}
+
 void writeReport(const fw::RunReport& report, const std::string& path) {
   std::ofstream out(path);
   if (!out || !(out << report.json())) fail(path, ": cannot write the report");
@@ -48,7 +71,7 @@ void run(const RunOptions& o, const GlobalOptions& global, const CLI::App& top, 
   if (top.get_option("--seed")->count()) jo.seed = global.seed;
   jo.force = o.force;
   jo.progress = !global.quiet;
-  jo.commandLine = global.commandLine;
+  jo.commandLine = provenanceCommand(global.commandLine);
   if (o.dump) {
     std::printf("%s", modules::describeJob(config, jo).c_str());
     return;
