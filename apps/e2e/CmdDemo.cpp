@@ -30,17 +30,16 @@ type = "Simulation"
 [modules.photons]
 type = "PhotonReco"
 
+[modules.vertices]
+type = "VertexReco"
+
 [modules.jets]
 type = "JetReco"
 radius = 0.4
-pt_min = 30.0
-eta_max = 2.4
 
 [modules.fat_jets]
 type = "JetReco"
 radius = 0.8
-pt_min = 20.0
-eta_max = 2.4
 output = "fatJets"
 
 [modules.photon_crops]
@@ -53,20 +52,23 @@ eta_max = 1.44
 type = "JetCrops"
 objects = "jets"
 output = "jet_crops"
-channels = ["trk_pt", "trk_d0", "trk_dz", "ecal", "hcal", "bpix1", "bpix2", "bpix3"]
-pt_min = 35.0
+channels = ["trk_pt", "ecal", "hcal"]
+pt_min = 70.0
+eta_max = 2.0
 
 [modules.fatjet_crops]
 type = "JetCrops"
 objects = "fatJets"
 output = "fatjet_crops"
-channels = ["trk_pt", "trk_d0", "trk_dz", "ecal", "hcal", "bpix1", "bpix2", "bpix3"]
+channels = ["trk_pt", "trk_d0", "trk_dz", "ecal", "hcal", "bpix1", "bpix2", "bpix3", "bpix4", "tib1", "tib2", "tob1", "tob2"]
 pt_min = 20.0
+eta_max = 2.4
 
 [modules.jet_graphs]
 type = "HitGraphs"
 objects = "fatJets"
 pt_min = 20.0
+eta_max = 2.4
 )";
 
 struct TaggerEntry {
@@ -108,7 +110,7 @@ Availability findTaggers() {
 
 std::string demoConfig(const Availability& a) {
   std::string text = kBase;
-  std::string path = R"("source", "simulation", "photons", "jets", "fat_jets", "photon_crops", "jet_crops", "fatjet_crops", "jet_graphs")";
+  std::string path = R"("source", "simulation", "photons", "vertices", "jets", "fat_jets", "photon_crops", "jet_crops", "fatjet_crops", "jet_graphs")";
   for (const TaggerEntry* t : a.present) {
     text += std::string("\n[modules.") + t->name + "]\ntype = \"" + t->type + "\"\n";
     path += std::string(", \"") + t->name + "\"";

@@ -16,7 +16,7 @@ HitInputs::HitInputs(fw::Module* owner, const HitLabels& labels, const frames::C
   if (tracks) m_tracks = std::make_unique<fw::Input<Tracks>>(owner, "tracks", labels.tracks);
   if (channels.contains(ChannelKind::TrackerLayer))
     m_trackerHits = std::make_unique<fw::Input<TrackerHits>>(owner, "tracker_hits", labels.trackerHits);
-  if (tracks && !labels.vertices.empty() && ctx.products.count(labels.vertices))
+  if (tracks && !labels.vertices.empty())
     m_vertices = std::make_unique<fw::Input<Vertices>>(owner, "vertices", labels.vertices);
 }
 

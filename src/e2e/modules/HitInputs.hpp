@@ -1,7 +1,7 @@
 #pragma once
 // The detector inputs an image or graph module reads, bound from the channels it makes: ECAL hits only when a
-// channel needs them, and so on. A needed label that nothing produces is a wiring error naming it; vertices
-// (for the primary-vertex z of the track d0/dz channels) are optional.
+// channel needs them, and so on. A needed label that nothing produces is a wiring error naming it. Track channels
+// also read the vertices (primary-vertex z for the d0/dz cut), unless the vertices label is set empty.
 #include <memory>
 #include <string>
 
@@ -16,7 +16,7 @@
 namespace e2e::modules {
 
 struct HitLabels {
-  std::string ecal = "ecal", hcal = "hcal", tracks = "tracks", trackerHits = "trackerHits", vertices = "vertices";
+  std::string ecal = "ecal", hcal = "hcal", tracks = "tracks", trackerHits = "trackerHits", vertices = "recoVertices";
 
   template <class F, class... S>
   static void hitFields(F&& f, S&&... s) {
@@ -24,7 +24,8 @@ struct HitLabels {
     f("hcal", "label of the HcalHits", s.hcal...);
     f("tracks", "label of the Tracks", s.tracks...);
     f("tracker_hits", "label of the TrackerHits", s.trackerHits...);
-    f("vertices", "label of the Vertices (primary-vertex z for trk_d0/trk_dz); empty or absent: z = 0", s.vertices...);
+    f("vertices", "label of the Vertices whose row 0 gives the primary-vertex z of trk_d0/trk_dz (VertexReco); empty: z = 0",
+      s.vertices...);
   }
 };
 

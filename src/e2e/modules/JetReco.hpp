@@ -19,7 +19,7 @@ namespace e2e::modules {
 class JetReco : public fw::Module {
 public:
   struct Config {
-    std::string tracks = "tracks", ecal = "ecal", hcal = "hcal", vertices = "vertices", truth = "gen";
+    std::string tracks = "tracks", ecal = "ecal", hcal = "hcal", vertices = "recoVertices", truth = "gen";
     std::string output = "jets";
     reco::JetConfig jet;
     reco::PFConfig pf;
@@ -29,7 +29,7 @@ public:
       f("tracks", "label of the Tracks", s.tracks...);
       f("ecal", "label of the EcalHits", s.ecal...);
       f("hcal", "label of the HcalHits", s.hcal...);
-      f("vertices", "label of the Vertices (row 0: primary); empty: primary vertex at z = 0", s.vertices...);
+      f("vertices", "label of the Vertices, row 0 primary (VertexReco); empty: primary vertex at z = 0", s.vertices...);
       f("truth", "label of the GenParticles for truth matching; empty: no truth labels", s.truth...);
       f("output", "label of the Jets product", s.output...);
       f("radius", "anti-kT R (0.4: AK4, 0.8: AK8)", s.jet.radius...);

@@ -10,6 +10,7 @@
 #include "e2e/modules/PhotonReco.hpp"
 #include "e2e/modules/PredictionCsv.hpp"
 #include "e2e/modules/Simulation.hpp"
+#include "e2e/modules/VertexReco.hpp"
 #include "e2e/taggers/CropTagger.hpp"
 #include "e2e/taggers/GraphTagger.hpp"
 
@@ -23,7 +24,7 @@ ObjectCrops::Config jetCrops() {
   ObjectCrops::Config c;
   c.objects = "jets";
   c.output = "jet_crops";
-  c.channels = {"trk_pt", "trk_d0", "trk_dz", "ecal", "hcal", "bpix1", "bpix2", "bpix3"};
+  c.channels = {"trk_pt", "ecal", "hcal"};
   c.size = 125;
   return c;
 }
@@ -57,6 +58,7 @@ void registerStandardModules(fw::ModuleRegistry& r) {
   r.add(fw::moduleFactory<EventFileSource>("EventFileSource", "events from an e2e event file (.h5)"));
   // Detector simulation and reconstruction.
   r.add(fw::moduleFactory<Simulation>("Simulation", "fast detector simulation: hits, tracks and vertices from generator particles"));
+  r.add(fw::moduleFactory<VertexReco>("VertexReco", "primary vertices from tracks (simulation's as fallback)"));
   r.add(fw::moduleFactory<PhotonReco>("PhotonReco", "photon/electron candidates from ECAL clusters, truth-matched"));
   r.add(fw::moduleFactory<JetReco>("JetReco", "particle-flow anti-kT jets with crop seeds, truth-matched"));
   // Frames.
@@ -68,7 +70,7 @@ void registerStandardModules(fw::ModuleRegistry& r) {
   r.add(fw::moduleFactory<CropTagger>("EGammaTagger", "electron vs photon score on photon crops",
                                       tagger("photons", "photon_crops", "models/egamma_resnet15.onnx", 10, 1.44f, 64)));
   r.add(fw::moduleFactory<CropTagger>("QuarkGluonTagger", "quark vs gluon score on AK4 jet crops",
-                                      tagger("jets", "jet_crops", "models/qg_resnet15.onnx", 35, 2.4f, 32)));
+                                      tagger("jets", "jet_crops", "models/qg_resnet15.onnx", 70, 2.0f, 32)));
   r.add(fw::moduleFactory<CropTagger>("TopTagger", "top vs QCD score on AK8 jet crops",
                                       tagger("fatJets", "fatjet_crops", "models/top_resnet15.onnx", 400, 2.4f, 32)));
   r.add(fw::moduleFactory<CropTagger>("TauTagger", "hadronic tau vs QCD score on jet crops (CNN)",

@@ -7,6 +7,7 @@
 #include "e2e/core/Error.hpp"
 #include "e2e/frames/JetCropper.hpp"
 #include "e2e/frames/PhotonCropper.hpp"
+#include "e2e/geometry/Detector.hpp"
 
 namespace e2e::taggers {
 namespace {
@@ -114,7 +115,7 @@ void CropTagger::process(Batch& batch) const {
                                          ? frames::JetCropper::window(jets(ev), static_cast<std::size_t>(obj), static_cast<int>(h), static_cast<int>(w))
                                          : frames::PhotonCropper::window(photons(ev), static_cast<std::size_t>(obj), static_cast<int>(h), static_cast<int>(w));
       b.position[2 * i] = static_cast<float>(win.row0 + (win.height - 1) / 2);
-      b.position[2 * i + 1] = static_cast<float>(win.col0 + (win.width - 1) / 2);
+      b.position[2 * i + 1] = static_cast<float>((win.col0 + (win.width - 1) / 2) % geo::kFrameCols);
     }
   }
   // Padding rows are zeroed so a batch's result never depends on what an earlier batch left there.

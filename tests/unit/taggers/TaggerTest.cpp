@@ -221,7 +221,7 @@ TEST(CropTagger, PositionInputIsTheCropCentre) {
       const auto obj = static_cast<std::size_t>(out.scores[e].object[r]);
       const auto w = frames::PhotonCropper::window(out.photons[e], obj, kSize, kSize);
       const float expect = 0.5f * identity(e, static_cast<std::int32_t>(obj)) + 1000.f * static_cast<float>(w.row0 + (kSize - 1) / 2) +
-                           static_cast<float>(w.col0 + (kSize - 1) / 2) * 1e-3f;
+                           static_cast<float>((w.col0 + (kSize - 1) / 2) % 360) * 1e-3f;
       EXPECT_FLOAT_EQ(out.scores[e].value[r], expect);
     }
   }
