@@ -94,7 +94,10 @@ void Session::Impl::init(Graph g, const SessionOptions& options, const std::stri
       anyStatic = true;
     }
   }
-  // Every node must have a kernel before any pass runs, so errors name the nodes of the file as written.
+  // Every node must have a kernel before any pass runs, so errors name the nodes of the file as written. Identity
+  // nodes go first: they are pure renames (the other nodes keep their names), and PyTorch routes shared
+  // initialisers through them (e.g. identical zero biases), which kernels that need constant inputs must see.
+  eliminateIdentities(graph);
   for (const auto& n : graph.nodes) createKernel(Backend::Cpu, n, graph);
   optimizeGraph(graph, engine, options.optimize);
   for (const auto& n : graph.nodes) {
