@@ -2,6 +2,7 @@
 
 #include <omp.h>
 
+#include <algorithm>
 #include <fstream>
 #include <iterator>
 #include <map>
@@ -47,6 +48,7 @@ struct Session::Impl {
   std::int64_t staticBatch = 1;
   int defaultThreads = 1;
   std::int64_t chunk = 0;  // rows per chunk for split batches; 0: never split
+  double flopsPerRow = 0;  // conv + matmul FLOPs of one row (dynamic-batch models)
   std::vector<std::size_t> inRowBytes, outRowBytes;
 
   mutable std::mutex mutex;
@@ -68,6 +70,7 @@ struct Session::Impl {
 namespace {
 constexpr std::size_t kMaxChunkIo = 16;
 constexpr int kMaxLanes = 64;
+constexpr double kMinFlopsPerThread = 20e6;
 
 std::size_t rowBytes(const TensorInfo& t) {
   std::size_t n = dtypeSize(t.dtype);
@@ -106,6 +109,10 @@ void Session::Impl::init(Graph g, const SessionOptions& options, const std::stri
   }
   for (int in : graph.inputs) inputs.push_back({graph.values[in].name, graph.values[in].dtype, graph.values[in].dims});
   for (int out : graph.outputs) outputs.push_back({graph.values[out].name, graph.values[out].dtype, graph.values[out].dims});
+  if (dynamic) {
+    std::lock_guard lock(mutex);
+    flopsPerRow = planFor(1, 1).flops;
+  }
   if (dynamic && options.splitBatch && isBatchSeparable(graph) && inputs.size() <= kMaxChunkIo &&
       outputs.size() <= kMaxChunkIo) {
     std::lock_guard lock(mutex);
@@ -197,7 +204,13 @@ void Session::run(std::span<const void* const> inputs, std::span<void* const> ou
   if (inputs.size() != im.inputs.size()) fail("run: expected ", im.inputs.size(), " inputs, got ", inputs.size());
   if (outputs.size() != im.outputs.size()) fail("run: expected ", im.outputs.size(), " outputs, got ", outputs.size());
   const std::int64_t b = im.resolveBatch(batch);
-  const int threads = im.resolveThreads(options.threads);
+  int threads = im.resolveThreads(options.threads);
+  // `threads` is an upper bound: a run too small to share (a photon at batch 1) would spend more on waking and
+  // joining workers than it saves, so it gets one thread per kMinFlopsPerThread of work.
+  if (threads > 1 && im.flopsPerRow > 0) {
+    const double work = im.flopsPerRow * static_cast<double>(b);
+    threads = static_cast<int>(std::clamp(work / kMinFlopsPerThread, 1.0, static_cast<double>(threads)));
+  }
   if (im.chunk > 0 && b > im.chunk)
     im.runChunked(inputs.data(), outputs.data(), b, threads);
   else

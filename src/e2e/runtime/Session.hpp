@@ -33,7 +33,7 @@ struct SessionOptions {
 };
 
 struct RunOptions {
-  int threads = 0;  // 0: the session's default
+  int threads = 0;  // at most this many threads (0: the session's default); tiny runs use fewer
 };
 
 struct TensorInfo {
