@@ -29,7 +29,7 @@ double measurePeakGflops(int threads, std::int64_t size) {
   }
   double best = 1e30;
   // Best of many short calls: on a shared machine some of them run undisturbed.
-  for (int rep = 0; rep < 20; ++rep) {
+  for (int rep = 0; rep < 60; ++rep) {
     Timer t;
     dnnl_sgemm('N', 'N', size, size, size, 1.f, pa, size, pb, size, 0.f, pc, size);
     best = std::min(best, t.seconds());

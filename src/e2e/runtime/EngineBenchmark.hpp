@@ -33,7 +33,7 @@ struct EngineBenchResult {
 
 EngineBenchResult benchmarkSession(const Session& session, const EngineBenchOptions& options);
 // Best of a few timed sgemm calls (M = N = K = `size`) on `threads` threads.
-double measurePeakGflops(int threads, std::int64_t size = 1024);
+double measurePeakGflops(int threads, std::int64_t size = 768);
 
 std::string formatEngineBench(const std::string& model, double loadMs, const EngineBenchResult& r, bool json);
 
