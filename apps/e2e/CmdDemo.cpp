@@ -22,7 +22,7 @@ namespace {
 constexpr const char* kBase = R"(
 [modules.source]
 type = "Generator"
-processes = ["photon", "electron", "agg", "dijet-quark", "dijet-gluon", "ttbar-boosted", "qcd-boosted", "tau", "qcd-tau"]
+processes = ["photon", "electron", "agg", "dijet-quark", "dijet-gluon", "ttbar-boosted", "qcd-boosted", "htautau", "qcd-tau"]
 
 [modules.simulation]
 type = "Simulation"
@@ -72,18 +72,19 @@ eta_max = 2.4
 )";
 
 struct TaggerEntry {
-  const char* name;   // module name = Predictions label
-  const char* type;   // registered type
-  const char* model;  // the type's default model
+  const char* name;       // module name = Predictions label
+  const char* type;       // registered type
+  const char* model;      // the type's default model
+  const char* processes;  // the sample its figure of merit is computed on (the seed sample of that tagger)
 };
 
 constexpr TaggerEntry kTaggers[] = {
-    {"egamma", "EGammaTagger", "models/egamma_resnet15.onnx"},
-    {"mass", "MassRegressor", "models/mass_resnet15.onnx"},
-    {"quark_gluon", "QuarkGluonTagger", "models/qg_resnet15.onnx"},
-    {"top", "TopTagger", "models/top_resnet15.onnx"},
-    {"tau", "TauTagger", "models/tau_resnet15.onnx"},
-    {"tau_gnn", "TauGraphTagger", "models/tau_edgeconv.onnx"},
+    {"egamma", "EGammaTagger", "models/egamma_resnet15.onnx", R"(["photon", "electron"])"},
+    {"mass", "MassRegressor", "models/mass_resnet15.onnx", R"(["agg"])"},
+    {"quark_gluon", "QuarkGluonTagger", "models/qg_resnet15.onnx", R"(["dijet-quark", "dijet-gluon"])"},
+    {"top", "TopTagger", "models/top_resnet15.onnx", R"(["ttbar-boosted", "qcd-boosted"])"},
+    {"tau", "TauTagger", "models/tau_resnet15.onnx", R"(["htautau", "qcd-tau"])"},
+    {"tau_gnn", "TauGraphTagger", "models/tau_edgeconv.onnx", R"(["htautau", "qcd-tau"])"},
 };
 
 struct Availability {
@@ -112,14 +113,15 @@ std::string demoConfig(const Availability& a) {
   std::string text = kBase;
   std::string path = R"("source", "simulation", "photons", "vertices", "jets", "fat_jets", "photon_crops", "jet_crops", "fatjet_crops", "jet_graphs")";
   for (const TaggerEntry* t : a.present) {
-    text += std::string("\n[modules.") + t->name + "]\ntype = \"" + t->type + "\"\n";
+    text += std::string("\n[modules.") + t->name + "]\ntype = \"" + t->type + "\"\nresult_processes = " + t->processes + "\n";
     path += std::string(", \"") + t->name + "\"";
   }
   return "[run]\ndescription = \"e2e demo: mixed sample through every tagger with a shipped model\"\npath = [" + path + "]\n" + text;
 }
 
 void printResults(const fw::RunReport& report) {
-  std::printf("\n%-14s %-20s %9s %8s %11s %9s %10s\n", "tagger", "task", "objects", "signal", "background", "AUC", "card AUC");
+  std::printf("\nfigures of merit, each on its tagger's own sample (truth from reco matching; card: the model's test set)\n");
+  std::printf("%-12s %-18s %8s %9s  %s\n", "tagger", "type", "scored", "evaluated", "result");
   for (const auto& m : report.modules) {
     if (!m.batching) continue;
     auto get = [&](const char* key) {
@@ -127,19 +129,18 @@ void printResults(const fw::RunReport& report) {
         if (r.name == key) return r.value;
       return std::nan("");
     };
-    const std::string task = m.type == "MassRegressor" ? "mass regression" : "";
+    std::printf("%-12s %-18s %8.0f %9.0f  ", m.name.c_str(), m.type.c_str(), get("scored"), get("evaluated"));
     if (m.type == "MassRegressor") {
-      std::printf("%-14s %-20s %9.0f   with truth %.0f: bias %.3g GeV, rms %.3g GeV, relative resolution %.3g\n", m.name.c_str(),
-                  "A mass [GeV]", get("scored"), get("with_truth"), get("bias"), get("rms"), get("relative_resolution"));
+      std::printf("A mass, %.0f with truth: bias %.3f GeV, resolution %.3f GeV (card: %.3f, %.3f)\n", get("with_truth"), get("bias"),
+                  get("resolution"), get("card_bias"), get("card_resolution"));
       continue;
     }
     const double auc = get("auc");
-    std::printf("%-14s %-20s %9.0f %8.0f %11.0f ", m.name.c_str(), m.type.c_str(), get("scored"), get("signal"), get("background"));
-    if (std::isnan(auc)) std::printf("%9s", "n/a");
-    else std::printf("%9.3f", auc);
+    if (std::isnan(auc)) std::printf("AUC n/a (%.0f signal, %.0f background)", get("signal"), get("background"));
+    else std::printf("AUC %.3f (%.0f signal, %.0f background)", auc, get("signal"), get("background"));
     const double card = get("card_auc");
-    if (std::isnan(card)) std::printf(" %10s\n", "-");
-    else std::printf(" %10.3f\n", card);
+    if (!std::isnan(card)) std::printf(", card %.3f", card);
+    std::printf("\n");
   }
 }
 
@@ -155,7 +156,7 @@ void runDemo(const GlobalOptions& global, const CLI::App& top, std::uint64_t eve
   if (top.get_option("--seed")->count()) jo.seed = global.seed;
   jo.progress = !global.quiet;
   jo.commandLine = global.commandLine;
-  std::printf("\n%llu events, mixed processes (photon, electron, agg, dijet-quark, dijet-gluon, ttbar-boosted, qcd-boosted, tau, qcd-tau)\n",
+  std::printf("\n%llu events, mixed processes (photon, electron, agg, dijet-quark, dijet-gluon, ttbar-boosted, qcd-boosted, htautau, qcd-tau)\n",
               static_cast<unsigned long long>(events));
   const fw::RunReport report = modules::runJob(config, jo);
   if (report.interrupted) fail("interrupted after ", report.events, " of ", report.requestedEvents, " events");

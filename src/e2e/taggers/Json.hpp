@@ -31,6 +31,7 @@ public:
   // Member lookup; a null value when absent (or when this is not an object).
   const Json& operator[](const std::string& key) const;
   bool has(const std::string& key) const;
+  const std::map<std::string, Json>& members() const { return m_object; }
 
 private:
   friend class JsonParser;

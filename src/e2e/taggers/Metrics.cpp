@@ -50,22 +50,24 @@ double rocAuc(std::span<const float> scores, std::span<const std::int8_t> labels
 RegressionSummary regressionSummary(std::span<const float> predicted, std::span<const float> truth) {
   if (predicted.size() != truth.size()) throw std::logic_error("regressionSummary: length mismatch");
   RegressionSummary r;
-  double sum = 0, sum2 = 0, rel2 = 0;
-  std::uint64_t nRel = 0;
-  for (std::size_t i = 0; i < predicted.size(); ++i) {
-    const double d = static_cast<double>(predicted[i]) - truth[i];
-    sum += d;
-    sum2 += d * d;
-    if (truth[i] != 0) {
-      rel2 += (d / truth[i]) * (d / truth[i]);
-      ++nRel;
-    }
-  }
   r.count = predicted.size();
   if (r.count == 0) return r;
-  r.bias = sum / static_cast<double>(r.count);
-  r.rms = std::sqrt(sum2 / static_cast<double>(r.count));
-  r.relativeResolution = nRel ? std::sqrt(rel2 / static_cast<double>(nRel)) : 0.0;
+  std::vector<double> diff(predicted.size());
+  double absSum = 0;
+  for (std::size_t i = 0; i < diff.size(); ++i) {
+    diff[i] = static_cast<double>(predicted[i]) - truth[i];
+    absSum += std::abs(diff[i]);
+  }
+  std::sort(diff.begin(), diff.end());
+  auto percentile = [&](double q) {
+    const double pos = q / 100.0 * static_cast<double>(diff.size() - 1);
+    const auto lo = static_cast<std::size_t>(std::floor(pos));
+    const std::size_t hi = std::min(lo + 1, diff.size() - 1);
+    return diff[lo] + (pos - static_cast<double>(lo)) * (diff[hi] - diff[lo]);
+  };
+  r.bias = percentile(50);
+  r.resolution = 0.5 * (percentile(84) - percentile(16));
+  r.mae = absSum / static_cast<double>(r.count);
   return r;
 }
 

@@ -98,6 +98,8 @@ ModelCard ModelCard::parse(const std::string& text, const std::string& origin) {
     if (out["name"].isString()) card.outputs.push_back(out["name"].string());
   if (card.outputs.empty()) fail(origin, ": no \"outputs\"");
   if (root["metrics"]["auc"].isNumber()) card.auc = root["metrics"]["auc"].number();
+  for (const auto& [key, value] : root["metrics"].members())
+    if (value.isNumber()) card.metrics.emplace_back(key, value.number());
   return card;
 }
 

@@ -30,6 +30,7 @@ struct ModelCard {
   std::vector<ModelInput> inputs;       // in the ONNX input order
   std::vector<std::string> outputs;
   double auc = -1;                      // test AUC recorded by training; -1 when absent
+  std::vector<std::pair<std::string, double>> metrics;  // every number under "metrics" (auc, bias, resolution, ...)
 
   // Throws e2e::Error naming the file and the field at fault.
   static ModelCard load(const std::string& path);

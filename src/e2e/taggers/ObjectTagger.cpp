@@ -1,9 +1,11 @@
 #include "e2e/taggers/ObjectTagger.hpp"
 
+#include <algorithm>
 #include <bit>
 #include <cmath>
 
 #include "e2e/core/Error.hpp"
+#include "e2e/generators/Process.hpp"
 #include "e2e/taggers/Metrics.hpp"
 
 namespace e2e::taggers {
@@ -52,6 +54,17 @@ ObjectTagger::ObjectTagger(const fw::BuildContext& ctx, const TaggerConfig& cfg)
     fail("[", ctx.section(), "] model: ", e.what());
   }
   m_regression = isRegression(m_card.task);
+  bindResultProcesses(ctx.section());
+}
+
+void ObjectTagger::bindResultProcesses(const std::string& section) {
+  if (m_cfg.resultProcesses.empty()) return;
+  for (const auto& name : m_cfg.resultProcesses) {
+    const gen::ProcessInfo* p = gen::findProcess(name);
+    if (!p) fail("[", section, "] result_processes: unknown process '", name, "'");
+    m_resultProcesses.push_back(static_cast<std::int32_t>(p->id));
+  }
+  m_info = std::make_unique<fw::Input<EventInfo>>(this, "info", "info");
 }
 
 ObjectTagger::ObjectTagger(std::string name, const TaggerConfig& cfg, bool jets, ModelCard card, std::shared_ptr<const Engine> engine)
@@ -60,6 +73,7 @@ ObjectTagger::ObjectTagger(std::string name, const TaggerConfig& cfg, bool jets,
   if (jets) m_jets = std::make_unique<fw::Input<Jets>>(this, "objects", cfg.objects);
   else m_photons = std::make_unique<fw::Input<Photons>>(this, "objects", cfg.objects);
   m_regression = isRegression(m_card.task);
+  bindResultProcesses("modules." + this->name());
 }
 
 std::size_t ObjectTagger::objectCount(const fw::Event& ev) const {
@@ -88,23 +102,36 @@ std::int64_t ObjectTagger::runRows(std::size_t n) const {
 void ObjectTagger::scatter(Batch& batch, const float* out) const {
   const std::size_t n = batch.items.size();
   std::lock_guard lock(m_statsMutex);
+  m_scored += n;
   for (std::size_t i = 0; i < n; ++i) {
     const Item& it = batch.items[i];
     Predictions& pred = it.event->modify(m_out);
     const float v = m_regression ? out[i] : 1.f / (1.f + std::exp(-out[i]));
     pred.value[static_cast<std::size_t>(it.index)] = v;
     const auto row = static_cast<std::size_t>(pred.object[static_cast<std::size_t>(it.index)]);
+    if (m_info) {
+      const EventInfo& info = it.event->get(*m_info);
+      if (info.process.empty() ||
+          std::find(m_resultProcesses.begin(), m_resultProcesses.end(), info.process[0]) == m_resultProcesses.end())
+        continue;
+    }
     const std::int32_t pdg = m_jets ? it.event->get(*m_jets).truthPdgId[row] : it.event->get(*m_photons).truthPdgId[row];
     const float mass = m_jets ? it.event->get(*m_jets).truthMass[row] : it.event->get(*m_photons).truthMass[row];
+    // Photon masses are regressed for merged A -> gamma gamma only; jets for any matched object.
+    const bool massTruth = m_jets ? pdg != 0 : std::abs(pdg) == 36;
     m_values.push_back(v);
     m_labels.push_back(truthLabel(m_card.task, pdg));
-    m_truthMass.push_back(pdg != 0 ? mass : 0.f);
+    m_truthMass.push_back(massTruth ? mass : 0.f);
   }
 }
 
 std::vector<fw::Metric> ObjectTagger::results() const {
   std::lock_guard lock(m_statsMutex);
-  std::vector<fw::Metric> r{{"scored", static_cast<double>(m_values.size())}};
+  std::vector<fw::Metric> r{{"scored", static_cast<double>(m_scored)}, {"evaluated", static_cast<double>(m_values.size())}};
+  auto card = [&](const char* key, const std::string& as) {
+    for (const auto& [k, v] : m_card.metrics)
+      if (k == key) r.push_back({as, v});
+  };
   if (m_regression) {
     std::vector<float> pred, truth;
     for (std::size_t i = 0; i < m_values.size(); ++i)
@@ -116,9 +143,11 @@ std::vector<fw::Metric> ObjectTagger::results() const {
     r.push_back({"with_truth", static_cast<double>(s.count)});
     if (s.count > 0) {
       r.push_back({"bias", s.bias});
-      r.push_back({"rms", s.rms});
-      r.push_back({"relative_resolution", s.relativeResolution});
+      r.push_back({"resolution", s.resolution});
+      r.push_back({"mae", s.mae});
     }
+    card("bias", "card_bias");
+    card("resolution", "card_resolution");
     return r;
   }
   std::uint64_t sig = 0, bkg = 0;
@@ -129,7 +158,7 @@ std::vector<fw::Metric> ObjectTagger::results() const {
   r.push_back({"signal", static_cast<double>(sig)});
   r.push_back({"background", static_cast<double>(bkg)});
   if (sig > 0 && bkg > 0) r.push_back({"auc", rocAuc(m_values, m_labels)});
-  if (m_card.auc >= 0) r.push_back({"card_auc", m_card.auc});
+  card("auc", "card_auc");
   return r;
 }
 

@@ -27,6 +27,7 @@ struct TaggerConfig {
   int maxHeldEvents = 256;          // a partial batch runs anyway once this many events wait for it
   int threadsPerBatch = 1;          // engine threads per batch (parallelism comes from batches in flight)
   bool padBatches = true;           // round partial batches up to a power of two: few engine plans, fixed memory
+  std::vector<std::string> resultProcesses;  // AUC/resolution only over events of these generator processes
 
   template <class F, class... S>
   static void commonFields(F&& f, S&&... s) {
@@ -39,6 +40,8 @@ struct TaggerConfig {
     f("max_held_events", "a partial batch runs anyway once this many events wait for it", s.maxHeldEvents...);
     f("threads_per_batch", "engine threads per batch (parallelism comes from batches in flight)", s.threadsPerBatch...);
     f("pad_batches", "round partial batches up to a power of two (few engine plans, fixed memory)", s.padBatches...);
+    f("result_processes", "AUC / mass resolution only over events of these generator processes (needs EventInfo 'info'); "
+      "empty: all events", s.resultProcesses...);
   }
   void checkCommon(const fw::ConfigCheck& c) const;
 };
@@ -66,6 +69,7 @@ protected:
   std::int64_t runRows(std::size_t n) const;
   // Writes out[i] (transformed) into item i's prediction.
   void scatter(Batch& batch, const float* out) const;
+  void bindResultProcesses(const std::string& section);
   const Engine& engine() const { return *m_engine; }
   const TaggerConfig& common() const { return m_cfg; }
 
@@ -73,6 +77,8 @@ private:
   TaggerConfig m_cfg;
   std::unique_ptr<fw::Input<Photons>> m_photons;
   std::unique_ptr<fw::Input<Jets>> m_jets;
+  std::unique_ptr<fw::Input<EventInfo>> m_info;
+  std::vector<std::int32_t> m_resultProcesses;  // generator process ids
   fw::Output<Predictions> m_out;
   ModelCard m_card;
   std::shared_ptr<const Engine> m_engine;
@@ -81,6 +87,7 @@ private:
   mutable std::mutex m_statsMutex;
   mutable std::vector<float> m_values, m_truthMass;
   mutable std::vector<std::int8_t> m_labels;
+  mutable std::uint64_t m_scored = 0;
 };
 
 }  // namespace e2e::taggers

@@ -43,11 +43,14 @@ TEST(Metrics, AucMatchesPairCountingWithTiesAndUnlabelled) {
   EXPECT_NEAR(rocAuc(s, l), pairwiseAuc(s, l), 1e-12);
 }
 
-TEST(Metrics, RegressionSummary) {
-  const auto r = regressionSummary(std::vector<float>{1.1f, 0.9f, 2.2f}, std::vector<float>{1.f, 1.f, 2.f});
-  EXPECT_EQ(r.count, 3u);
-  EXPECT_NEAR(r.bias, (0.1 - 0.1 + 0.2) / 3, 1e-6);
-  EXPECT_NEAR(r.relativeResolution, std::sqrt((0.01 + 0.01 + 0.01) / 3), 1e-6);
+TEST(Metrics, RegressionSummaryAsTheCardDefinesIt) {
+  // diffs 0.1, -0.1, 0.2, 0.4, -0.3 -> sorted -0.3 -0.1 0.1 0.2 0.4; numpy percentile (linear): p50 = 0.1,
+  // p16 = -0.3 + 0.64 * 0.2 = -0.172, p84 = 0.2 + 0.36 * 0.2 = 0.272.
+  const auto r = regressionSummary(std::vector<float>{1.1f, 0.9f, 2.2f, 3.4f, 0.7f}, std::vector<float>{1.f, 1.f, 2.f, 3.f, 1.f});
+  EXPECT_EQ(r.count, 5u);
+  EXPECT_NEAR(r.bias, 0.1, 1e-6);
+  EXPECT_NEAR(r.resolution, 0.5 * (0.272 + 0.172), 1e-6);
+  EXPECT_NEAR(r.mae, (0.1 + 0.1 + 0.2 + 0.4 + 0.3) / 5, 1e-6);
 }
 
 TEST(TruthLabels, PerTask) {
