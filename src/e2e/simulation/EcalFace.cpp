@@ -40,26 +40,40 @@ AxisCell locateInEcal(bool endcap, double x, double y, double z) {
   return c;
 }
 
-void ecalWindow(const AxisCell& cell, std::array<int, LateralTable::kCells>& slots) {
-  constexpr int n = LateralTable::kSide, half = LateralTable::kHalf;
+void ecalWindow(const AxisCell& cell, std::array<int, LateralTable::kCells>& slots, int half) {
+  constexpr int n = LateralTable::kSide, c = LateralTable::kHalf;
+  const int lo = c - half, hi = c + half;
   if (cell.endcap) {
-    for (int j = 0; j < n; ++j)
-      for (int i = 0; i < n; ++i) slots[static_cast<std::size_t>(j * n + i)] = ecalNeighbour(cell, i - half, j - half);
+    for (int j = lo; j <= hi; ++j)
+      for (int i = lo; i <= hi; ++i) slots[static_cast<std::size_t>(j * n + i)] = ecalNeighbour(cell, i - c, j - c);
     return;
   }
   std::array<int, n> phi{};
-  for (int i = 0; i < n; ++i) {
-    int p = cell.a + i - half;
+  for (int i = lo; i <= hi; ++i) {
+    int p = cell.a + i - c;
     if (p < 0) p += geo::kPhiBins;
     if (p >= geo::kPhiBins) p -= geo::kPhiBins;
     phi[static_cast<std::size_t>(i)] = p;
   }
-  for (int j = 0; j < n; ++j) {
-    const int ieta = cell.b + j - half;
+  for (int j = lo; j <= hi; ++j) {
+    const int ieta = cell.b + j - c;
     const bool valid = ieta >= 0 && ieta < geo::kEBRows;
-    for (int i = 0; i < n; ++i)
+    for (int i = lo; i <= hi; ++i)
       slots[static_cast<std::size_t>(j * n + i)] = valid ? ecalcell::barrel(ieta, phi[static_cast<std::size_t>(i)]) : -1;
   }
+}
+
+void depositEcalWindow(const AxisCell& cell, const std::array<float, LateralTable::kCells>& fractions, float energy, float time,
+                       float minEnergy, int half, CellSums& ecal) {
+  std::array<int, LateralTable::kCells> slots;
+  ecalWindow(cell, slots, half);
+  constexpr int n = LateralTable::kSide, c = LateralTable::kHalf;
+  for (int j = c - half; j <= c + half; ++j)
+    for (int i = c - half; i <= c + half; ++i) {
+      const auto k = static_cast<std::size_t>(j * n + i);
+      const float deposit = energy * fractions[k];
+      if (deposit > minEnergy && slots[k] >= 0) ecal.add(slots[k], deposit, time);
+    }
 }
 
 int ecalDisplaced(const AxisCell& cell, double du, double dv) {

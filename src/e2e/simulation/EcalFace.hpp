@@ -11,6 +11,8 @@
 
 namespace e2e::sim {
 
+class CellSums;
+
 struct AxisCell {
   bool endcap = false;
   int side = 0;       // EE side, -1 / +1
@@ -24,8 +26,12 @@ AxisCell locateInEcal(bool endcap, double x, double y, double z);
 // crystal does not exist.
 int ecalNeighbour(const AxisCell& cell, int di, int dj);
 // Dense slots of the 11 x 11 LateralTable window around the located crystal (index j * 11 + i for the shift
-// (i - 5, j - 5)), -1 where no crystal exists.
-void ecalWindow(const AxisCell& cell, std::array<int, LateralTable::kCells>& slots);
+// (i - 5, j - 5)), -1 where no crystal exists. Only shifts up to `half` are filled.
+void ecalWindow(const AxisCell& cell, std::array<int, LateralTable::kCells>& slots, int half = LateralTable::kHalf);
+// Adds energy x fraction to the crystals of the window within `half` of the centre, skipping deposits below
+// `minEnergy` (GeV).
+void depositEcalWindow(const AxisCell& cell, const std::array<float, LateralTable::kCells>& fractions, float energy, float time,
+                       float minEnergy, int half, CellSums& ecal);
 // Front-face crystal width, cm: 129 cm x 2 pi / 360 in EB, the 3.05 cm grid pitch in EE.
 double ecalFacePitch(bool endcap);
 // Dense slot of the crystal containing the point displaced from the located one by du (along phi) and dv (towards

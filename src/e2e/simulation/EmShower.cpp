@@ -37,7 +37,7 @@ constexpr double kInterpolatedEnergy = 10.0;
 // otherwise touch ~100 crystals for nothing.
 constexpr float kMinCellEnergy = 1e-4f;
 constexpr double kSmallMinEnergy = 0.01;
-constexpr int kSmallBinsPerDecade = 8;
+constexpr int kSmallBinsPerDecade = 4;
 
 using Fractions = std::array<float, LateralTable::kCells>;
 
@@ -75,34 +75,36 @@ void addSlices(const Slices& s, int first, int last, const LateralParams& params
   }
 }
 
-// Multinomial spot statistics: independent Gaussians of variance f / n, then the window sum is restored.
-void fluctuateSpots(Fractions& frac, double nSpots, Rng& rng) {
+// Multinomial spot statistics: independent Gaussians of variance f / n, then the window sum is restored. Only the
+// crystals within `half` of the centre take part (the rest hold less than kMinFluctuatedFraction each).
+void fluctuateSpots(Fractions& frac, double nSpots, int half, Rng& rng) {
   Fractions noise;
   double gSum = 0.0, fSum = 0.0;
-  for (int c = 0; c < LateralTable::kCells; ++c) {
-    const float f = frac[static_cast<std::size_t>(c)];
-    fSum += f;
-    float g = 0.0f;
-    if (f >= kMinFluctuatedFraction) g = static_cast<float>(Ziggurat::normal(rng) * std::sqrt(f / nSpots));
-    noise[static_cast<std::size_t>(c)] = g;
-    gSum += g;
-  }
+  constexpr int n = LateralTable::kSide, c0 = LateralTable::kHalf;
+  for (int j = c0 - half; j <= c0 + half; ++j)
+    for (int i = c0 - half; i <= c0 + half; ++i) {
+      const auto c = static_cast<std::size_t>(j * n + i);
+      const float f = frac[c];
+      fSum += f;
+      float g = 0.0f;
+      if (f >= kMinFluctuatedFraction) g = static_cast<float>(Ziggurat::normal(rng) * std::sqrt(f / nSpots));
+      noise[c] = g;
+      gSum += g;
+    }
   const float pull = static_cast<float>(fSum > 0.0 ? gSum / fSum : 0.0);
-  for (int c = 0; c < LateralTable::kCells; ++c) {
-    float& f = frac[static_cast<std::size_t>(c)];
-    f = std::max(0.0f, f + noise[static_cast<std::size_t>(c)] - pull * f);
-  }
+  for (int j = c0 - half; j <= c0 + half; ++j)
+    for (int i = c0 - half; i <= c0 + half; ++i) {
+      const auto c = static_cast<std::size_t>(j * n + i);
+      frac[c] = std::max(0.0f, frac[c] + noise[c] - pull * frac[c]);
+    }
 }
 
+// Window half-size that still holds every crystal above kMinCellEnergy for a shower of this energy (the far
+// rings of a soft shower carry less than that per crystal).
+int windowHalf(double energy) { return energy < 0.2 ? 2 : energy < 0.5 ? 3 : energy < 1.0 ? 4 : LateralTable::kHalf; }
+
 void depositWindow(const AxisCell& axis, const Fractions& frac, double energy, float time, CellSums& ecal) {
-  std::array<int, LateralTable::kCells> slots;
-  ecalWindow(axis, slots);
-  const float e = static_cast<float>(energy);
-  for (int c = 0; c < LateralTable::kCells; ++c) {
-    const float deposit = e * frac[static_cast<std::size_t>(c)];
-    const int slot = slots[static_cast<std::size_t>(c)];
-    if (deposit > kMinCellEnergy && slot >= 0) ecal.add(slot, deposit, time);
-  }
+  depositEcalWindow(axis, frac, static_cast<float>(energy), time, kMinCellEnergy, windowHalf(energy), ecal);
 }
 
 }  // namespace
@@ -189,7 +191,7 @@ double EmShower::depositSmall(const ShowerStart& s, double energy, Rng& rng, Cel
   const AxisCell axis = locateInEcal(s.endcap, s.x + p.depth * s.ux, s.y + p.depth * s.uy, s.z + p.depth * s.uz);
   Fractions frac;
   p.lateral[s.endcap ? 1 : 0].evaluate(axis.ox, axis.oy, frac);
-  if (m_fluctuate) fluctuateSpots(frac, std::max(1.0, GrindhammerPeters::spotCount(energy) * (1.0 - p.leak)), rng);
+  if (m_fluctuate) fluctuateSpots(frac, std::max(1.0, GrindhammerPeters::spotCount(energy) * (1.0 - p.leak)), windowHalf(energy), rng);
   depositWindow(axis, frac, visible, static_cast<float>(s.t + p.depth / kSpeedOfLight), ecal);
   return visible * p.leak;
 }
@@ -240,7 +242,7 @@ double EmShower::depositIntegrated(const ShowerStart& s, double energy, Rng& rng
       lateral.evaluateNearest(axis.ox, axis.oy, frac);
     else
       lateral.evaluate(axis.ox, axis.oy, frac);
-    if (m_fluctuate) fluctuateSpots(frac, std::max(1.0, spots * segWeight), rng);
+    if (m_fluctuate) fluctuateSpots(frac, std::max(1.0, spots * segWeight), LateralTable::kHalf, rng);
     if (pending && (axis.a != current.a || axis.b != current.b || axis.side != current.side)) flush();
     current = axis;
     pending = true;

@@ -60,7 +60,7 @@ private:
   bool m_fluctuate;
   double m_shapeScale;
   bool m_smear;
-  std::vector<SmallProfile> m_small;  // log-spaced energy bins, 8 per decade from 10 MeV to 2 GeV
+  std::vector<SmallProfile> m_small;  // log-spaced energy bins, 4 per decade from 10 MeV to 2 GeV
 };
 
 // Regularised upper incomplete gamma Q(a, x) = Gamma(a, x) / Gamma(a).

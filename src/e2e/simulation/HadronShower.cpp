@@ -98,7 +98,7 @@ void HadronShower::charged(const ShowerStart& s, double energy, Rng& rng, CellSu
     return;
   }
   const double mip = std::min(visible, 0.28 + 0.025 * moyal(rng));
-  depositEcalHadronic(s, mip, 11.0, ecal);
+  depositMip(s, mip, ecal);
   depositHcal(s, visible - mip, start - kEcalLambda, scale, hcal);
 }
 
@@ -114,9 +114,7 @@ void HadronShower::muon(const ShowerStart& s, double energy, Rng& rng, CellSums&
   double available = std::max(0.0, energy - kMuonMass);
   const double eEcal = std::min(available, std::clamp(0.28 + 0.025 * moyal(rng), 0.1, 2.0));
   available -= eEcal;
-  constexpr double d = 11.0;
-  const int cell = ecalNeighbour(locateInEcal(s.endcap, s.x + d * s.ux, s.y + d * s.uy, s.z + d * s.uz), 0, 0);
-  if (cell >= 0 && eEcal > 0.0) ecal.add(cell, static_cast<float>(eEcal), static_cast<float>(s.t + d / kSpeedOfLight));
+  depositMip(s, eEcal, ecal);
   const double eHcal = std::min(available, std::clamp(1.8 + 0.15 * moyal(rng), 0.5, 10.0));
   const HcalPoint p = hcalPoint(s);
   const int ieta = geo::hcalIeta(p.eta);
@@ -147,14 +145,15 @@ void HadronShower::depositEcalHadronic(const ShowerStart& s, double energy, doub
   const AxisCell axis = locateInEcal(s.endcap, x, y, z);
   std::array<float, LateralTable::kCells> frac;
   m_ecalProfile[s.endcap ? 1 : 0].evaluate(axis.ox, axis.oy, frac);
-  const float time = static_cast<float>(s.t + depthCm / kSpeedOfLight);
-  for (int j = 0; j < LateralTable::kSide; ++j)
-    for (int i = 0; i < LateralTable::kSide; ++i) {
-      const float f = frac[static_cast<std::size_t>(j * LateralTable::kSide + i)];
-      if (!(f > 0.0f)) continue;
-      const int cell = ecalNeighbour(axis, i - LateralTable::kHalf, j - LateralTable::kHalf);
-      if (cell >= 0) ecal.add(cell, static_cast<float>(energy * f), time);
-    }
+  depositEcalWindow(axis, frac, static_cast<float>(energy), static_cast<float>(s.t + depthCm / kSpeedOfLight), 1e-4f,
+                    LateralTable::kHalf, ecal);
+}
+
+void HadronShower::depositMip(const ShowerStart& s, double energy, CellSums& ecal) const {
+  // The crystal the track crosses at mid-depth (a MIP does not spread).
+  constexpr double d = 11.0;
+  const int cell = ecalNeighbour(locateInEcal(s.endcap, s.x + d * s.ux, s.y + d * s.uy, s.z + d * s.uz), 0, 0);
+  if (cell >= 0 && energy > 0.0) ecal.add(cell, static_cast<float>(energy), static_cast<float>(s.t + d / kSpeedOfLight));
 }
 
 void HadronShower::depositHcal(const ShowerStart& s, double energy, double startLambda, double scale, CellSums& hcal) const {

@@ -40,6 +40,7 @@ private:
   // whose start lies `startLambda` interaction lengths behind the HCAL front (negative: started in the ECAL).
   void depositHcal(const ShowerStart& start, double energy, double startLambda, double meanDepth, CellSums& hcal) const;
   void depositEcalHadronic(const ShowerStart& start, double energy, double depthCm, CellSums& ecal) const;
+  void depositMip(const ShowerStart& start, double energy, CellSums& ecal) const;
   double visibleEnergy(double energy, Rng& rng) const;
 
   bool m_smear;

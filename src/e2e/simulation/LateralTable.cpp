@@ -158,19 +158,20 @@ void mirrorWindow(const float* acc, bool flipX, bool flipY, std::array<float, La
 }
 
 void ProfileGrid::build(const LateralSum& sum) {
-  m_rows.assign(static_cast<std::size_t>(LateralTable::kOffsets * LateralTable::kOffsets * LateralTable::kCells), 0.0f);
+  m_rows.assign(static_cast<std::size_t>(kNodes * kNodes * LateralTable::kCells), 0.0f);
   std::array<float, LateralTable::kCells> window{};
-  for (int ix = 0; ix < LateralTable::kOffsets; ++ix)
-    for (int iy = 0; iy < LateralTable::kOffsets; ++iy) {
-      sum.evaluateNearest(offsetOfNode(ix), offsetOfNode(iy), window);
-      std::copy(window.begin(), window.end(),
-                m_rows.begin() + static_cast<std::ptrdiff_t>((ix * LateralTable::kOffsets + iy) * LateralTable::kCells));
+  const double step = 0.5 / (kNodes - 1);
+  for (int ix = 0; ix < kNodes; ++ix)
+    for (int iy = 0; iy < kNodes; ++iy) {
+      sum.evaluate(ix * step, iy * step, window);
+      std::copy(window.begin(), window.end(), m_rows.begin() + static_cast<std::ptrdiff_t>((ix * kNodes + iy) * LateralTable::kCells));
     }
 }
 
 void ProfileGrid::evaluate(double ox, double oy, std::array<float, LateralTable::kCells>& out) const {
-  const int ix = nearestOffsetNode(ox), iy = nearestOffsetNode(oy);
-  mirrorWindow(&m_rows[static_cast<std::size_t>((ix * LateralTable::kOffsets + iy) * LateralTable::kCells)], ox < 0.0, oy < 0.0, out);
+  auto node = [](double o) { return std::min(static_cast<int>(std::min(std::abs(o), 0.5) * (kNodes - 1) / 0.5 + 0.5), kNodes - 1); };
+  const int ix = node(ox), iy = node(oy);
+  mirrorWindow(&m_rows[static_cast<std::size_t>((ix * kNodes + iy) * LateralTable::kCells)], ox < 0.0, oy < 0.0, out);
 }
 
 }  // namespace e2e::sim

@@ -62,14 +62,16 @@ private:
 
 // A fixed lateral sum evaluated once for every offset node: showers that share a profile (small EM showers of one
 // energy bin, hadronic deposits in the ECAL) then cost a lookup.
+// A coarse offset grid (nearest node, steps of 0.07 crystal) keeps the tables small enough to stay in cache.
 class ProfileGrid {
 public:
+  static constexpr int kNodes = 8;  // offsets 0 .. 0.5 crystal
+
   void build(const LateralSum& sum);
-  // As LateralSum::evaluateNearest.
   void evaluate(double ox, double oy, std::array<float, LateralTable::kCells>& out) const;
 
 private:
-  std::vector<float> m_rows;  // kOffsets x kOffsets rows of kCells fractions
+  std::vector<float> m_rows;  // kNodes x kNodes rows of kCells fractions
 };
 
 // Copies a window computed for non-negative offsets, flipped for negative ones.

@@ -52,6 +52,15 @@ MaterialBudget::MaterialBudget(double scale) : m_scale(scale) {
     const double radius = w > 0.0 ? wr / w : 1.0;
     m_stations[st] = {radius, radius * kShellAspect, w};
   }
+  for (int i = 0; i <= kCosTableSize; ++i)
+    m_byCosTheta[static_cast<std::size_t>(i)] = total(std::atanh(std::min(static_cast<double>(i) / kCosTableSize, 1.0 - 1e-12)));
+}
+
+double MaterialBudget::totalAtCosTheta(double cosTheta) const {
+  const double u = std::min(cosTheta, 1.0) * kCosTableSize;
+  const auto i = std::min(static_cast<std::size_t>(u), static_cast<std::size_t>(kCosTableSize - 1));
+  const double f = u - static_cast<double>(i);
+  return m_byCosTheta[i] + f * (m_byCosTheta[i + 1] - m_byCosTheta[i]);
 }
 
 double MaterialBudget::total(double eta) const {
@@ -66,7 +75,6 @@ double MaterialBudget::thickness(const MaterialShell& s, double x, double y, dou
   const double r = quadrature(x, y);
   const double dist = quadrature(r, z);
   if (dist <= 0.0) return 0.0;
-  const double eta = std::asinh(z / std::max(r, 1e-9));
   // Cosine between the shell normal and a radial ray from the origin, and the same for the actual direction.
   double radialCos, actualCos;
   if (std::abs(z) < s.halfLength * (1.0 - 1e-9) || r >= s.radius * (1.0 - 1e-9)) {
@@ -77,7 +85,7 @@ double MaterialBudget::thickness(const MaterialShell& s, double x, double y, dou
     actualCos = std::abs(uz);
   }
   const double obliquity = actualCos > radialCos / kMaxObliquity ? radialCos / actualCos : kMaxObliquity;
-  return s.weight * total(eta) * obliquity;
+  return s.weight * totalAtCosTheta(std::abs(z) / dist) * obliquity;
 }
 
 int MaterialBudget::firstAround(std::span<const MaterialShell> set, double x, double y, double z) {

@@ -26,6 +26,8 @@ public:
 
   // Material crossed along a straight line from the origin, in X0.
   double total(double eta) const;
+  // The same as a function of |cos theta| of the line (a table: no asinh in the transport loop).
+  double totalAtCosTheta(double cosTheta) const;
   std::span<const MaterialShell> shells() const { return m_shells; }
   std::span<const MaterialShell> stations() const { return m_stations; }
   // Thickness in X0 crossed at `shell` at position (x, y, z) with direction (ux, uy, uz) (unit vector).
@@ -40,6 +42,8 @@ public:
 private:
   std::array<MaterialShell, kShells> m_shells;
   std::array<MaterialShell, kStations> m_stations;
+  static constexpr int kCosTableSize = 2048;
+  std::array<double, kCosTableSize + 1> m_byCosTheta{};
   double m_scale;
 };
 

@@ -40,7 +40,8 @@ TEST(Material, StraightLineCollectsTheBudget) {
         const TrackState at = line.at(path);
         collected += m.thickness(s, at.x, at.y, at.z, ux, uy, uz);
       }
-      EXPECT_NEAR(collected, m.total(eta), 1e-9 + 1e-6 * m.total(eta)) << "eta " << eta;
+      // The transport reads t from a table in cos(theta): 1e-3 relative at the kinks of t(eta).
+      EXPECT_NEAR(collected, m.total(eta), 1e-3 * m.total(eta)) << "eta " << eta;
     }
   }
 }
