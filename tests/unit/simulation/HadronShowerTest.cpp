@@ -59,8 +59,8 @@ TEST(HadronShower, TwoThirdsOfPionsShowerInTheEcal) {
     towerShare += d.hottestTowerShare;
     ++n;
   }
-  // 1 - exp(-1.1) = 67%, minus showers starting in the last few cm that leave < 1 GeV.
-  EXPECT_NEAR(static_cast<double>(showered) / n, 0.63, 0.05);
+  // 1 - exp(-1.1) = 67%, minus showers starting in the last few cm that leave < 1 GeV (59% in 2,000 events).
+  EXPECT_NEAR(static_cast<double>(showered) / n, 0.60, 0.05);
   // Lateral spread of order one HCAL tower: the hottest tower holds most, not all.
   EXPECT_GT(towerShare / n, 0.45);
   EXPECT_LT(towerShare / n, 0.95);
