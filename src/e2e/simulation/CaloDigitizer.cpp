@@ -1,6 +1,4 @@
 #include "e2e/simulation/CaloDigitizer.hpp"
-#include "e2e/simulation/Ziggurat.hpp"
-#include "e2e/simulation/Quadrature.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -9,6 +7,8 @@
 #include "e2e/geometry/HcalGeometry.hpp"
 #include "e2e/simulation/CaloAccumulator.hpp"
 #include "e2e/simulation/Helix.hpp"
+#include "e2e/simulation/Quadrature.hpp"
+#include "e2e/simulation/Ziggurat.hpp"
 
 namespace e2e::sim {
 namespace {

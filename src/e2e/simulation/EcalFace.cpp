@@ -1,11 +1,11 @@
 #include "e2e/simulation/EcalFace.hpp"
-#include "e2e/simulation/Quadrature.hpp"
 
 #include <array>
 #include <cmath>
 
 #include "e2e/geometry/EcalGeometry.hpp"
 #include "e2e/simulation/CaloAccumulator.hpp"
+#include "e2e/simulation/Quadrature.hpp"
 
 namespace e2e::sim {
 

@@ -1,5 +1,4 @@
 #include "e2e/simulation/EmShower.hpp"
-#include "e2e/simulation/Ziggurat.hpp"
 
 #include <algorithm>
 #include <array>
@@ -12,6 +11,7 @@
 #include "e2e/simulation/GrindhammerPeters.hpp"
 #include "e2e/simulation/Helix.hpp"
 #include "e2e/simulation/LateralTable.hpp"
+#include "e2e/simulation/Ziggurat.hpp"
 
 namespace e2e::sim {
 namespace {

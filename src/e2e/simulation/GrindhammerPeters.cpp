@@ -1,10 +1,10 @@
 #include "e2e/simulation/GrindhammerPeters.hpp"
-#include "e2e/simulation/Ziggurat.hpp"
 
 #include <algorithm>
 #include <cmath>
 
 #include "e2e/geometry/Detector.hpp"
+#include "e2e/simulation/Ziggurat.hpp"
 
 namespace e2e::sim {
 namespace {

@@ -1,6 +1,4 @@
 #include "e2e/simulation/HadronShower.hpp"
-#include "e2e/simulation/Ziggurat.hpp"
-#include "e2e/simulation/Quadrature.hpp"
 
 #include <algorithm>
 #include <array>
@@ -12,6 +10,8 @@
 #include "e2e/simulation/EcalFace.hpp"
 #include "e2e/simulation/Helix.hpp"
 #include "e2e/simulation/LateralTable.hpp"
+#include "e2e/simulation/Quadrature.hpp"
+#include "e2e/simulation/Ziggurat.hpp"
 
 namespace e2e::sim {
 namespace {

@@ -1,9 +1,10 @@
 #include "e2e/simulation/Helix.hpp"
-#include "e2e/simulation/Quadrature.hpp"
 
 #include <cmath>
 #include <initializer_list>
 #include <numbers>
+
+#include "e2e/simulation/Quadrature.hpp"
 
 namespace e2e::sim {
 namespace {

@@ -1,8 +1,8 @@
 #include "e2e/simulation/LateralTable.hpp"
 
 #include <algorithm>
-#include <cstdint>
 #include <cmath>
+#include <cstdint>
 #include <numbers>
 
 namespace e2e::sim {

@@ -1,8 +1,9 @@
 #include "e2e/simulation/MaterialBudget.hpp"
-#include "e2e/simulation/Quadrature.hpp"
 
 #include <algorithm>
 #include <cmath>
+
+#include "e2e/simulation/Quadrature.hpp"
 
 namespace e2e::sim {
 namespace {

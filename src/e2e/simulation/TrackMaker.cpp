@@ -1,11 +1,11 @@
 #include "e2e/simulation/TrackMaker.hpp"
-#include "e2e/simulation/Ziggurat.hpp"
-#include "e2e/simulation/Quadrature.hpp"
 
 #include <algorithm>
 #include <cmath>
 
 #include "e2e/geometry/Detector.hpp"
+#include "e2e/simulation/Quadrature.hpp"
+#include "e2e/simulation/Ziggurat.hpp"
 
 namespace e2e::sim {
 namespace {

@@ -1,6 +1,4 @@
 #include "e2e/simulation/Transport.hpp"
-#include "e2e/simulation/Ziggurat.hpp"
-#include "e2e/simulation/Quadrature.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -8,6 +6,8 @@
 
 #include "e2e/geometry/Detector.hpp"
 #include "e2e/geometry/TrackerGeometry.hpp"
+#include "e2e/simulation/Quadrature.hpp"
+#include "e2e/simulation/Ziggurat.hpp"
 
 namespace e2e::sim {
 namespace {
