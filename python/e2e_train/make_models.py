@@ -8,8 +8,10 @@ train/val/test files, trains each of the recipe's models with `e2e_train.train` 
 check included), and copies `<name>.onnx` and `<name>.json` into --models. The card gains a `recipe`
 section: the e2e commands, events and objects per sample, split sizes, per-stage seconds and this command.
 
-Stages: `--stage data` stops after the mix (e.g. to carry the data to a GPU machine); `--stage train`
-trains on an existing <work>/<tagger>/data (no e2e binary needed there); `--stage all` (default) does both.
+Stages: `--stage data` stops after the mix (with `--pack DIR`, also writes float16 copies small enough to carry
+to a GPU machine); `--stage train` trains on an existing <work>/<tagger>/data (no e2e binary needed there);
+`--stage all` (default) does both; `--stage verify` re-runs the ONNX parity check (engine leg included) of
+shipped models whose checkpoints sit in <work>/<tagger>/runs, e.g. after training on a GPU machine.
 """
 import argparse
 import json
@@ -19,7 +21,7 @@ import subprocess
 import sys
 import time
 
-from . import pipeline
+from . import pack, pipeline
 from .recipes import RECIPES
 
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -28,7 +30,9 @@ REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 def parse_args(argv=None):
     p = argparse.ArgumentParser(prog="python3 -m e2e_train.make_models", description=__doc__.split("\n")[0])
     p.add_argument("--tagger", nargs="+", required=True, choices=sorted(RECIPES) + ["all"])
-    p.add_argument("--stage", default="all", choices=["all", "data", "train"])
+    p.add_argument("--stage", default="all", choices=["all", "data", "train", "verify"],
+                   help="verify: re-run the parity check of already shipped models (after a GPU run)")
+    p.add_argument("--pack", help="after the data stage, also write float16-packed splits under PACK/<tagger>/data")
     p.add_argument("--scale", type=float, default=1.0, help="multiplies every sample's event count")
     p.add_argument("--epochs", type=int, help="override every training's epoch count")
     p.add_argument("--work", default=os.path.join(REPO, "out", "make_models"),
@@ -65,9 +69,10 @@ def _run_training(cmd, log):
     env = dict(os.environ, PYTHONPATH=os.path.join(REPO, "python") + os.pathsep + os.environ.get("PYTHONPATH", ""))
     log("$ " + " ".join(cmd))
     t0 = time.monotonic()
-    proc = subprocess.run(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    for line in proc.stdout.splitlines():
-        log("  | " + line)
+    env["PYTHONUNBUFFERED"] = "1"
+    with subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True) as proc:
+        for line in proc.stdout:
+            log("  | " + line.rstrip())
     if proc.returncode != 0:
         raise pipeline.PipelineError(f"training failed (exit {proc.returncode}): {cmd[cmd.index('--name') + 1]}")
     return time.monotonic() - t0
@@ -103,6 +108,32 @@ def summary_line(card):
             f"(n = {card['data']['test']['samples']})")
 
 
+def verify(recipe, work, args, log):
+    """Re-runs the export parity check of models trained elsewhere (e.g. on a GPU machine without the e2e
+    binary) here: the checkpoint through PyTorch vs the shipped ONNX file through every leg, the e2e engine
+    included, on the last 16 test rows. The card's `parity` section is replaced by this report."""
+    from . import export
+    from .checkpoint import load_model
+    card = None
+    for training in recipe.trainings:
+        model = load_model(os.path.join(work, "runs", training.name, "best.pt"))
+        onnx_path = os.path.join(args.models, f"{training.name}.onnx")
+        inputs = export.heldout_inputs(model, os.path.join(work, "data", "test.h5"), 16)
+        report = export.check_parity(model, onnx_path, inputs, args.e2e_bin)
+        report["checked_by"] = "e2e_train.make_models --stage verify, " + " ".join(args.argv)
+        log(f"{training.name}: parity {'passed' if report['passed'] else 'FAILED'}\n{export.format_parity(report)}")
+        card_path = os.path.join(args.models, f"{training.name}.json")
+        with open(card_path) as f:
+            card = json.load(f)
+        card["parity"] = report
+        with open(card_path, "w") as f:
+            json.dump(card, f, indent=2)
+            f.write("\n")
+        if not report["passed"]:
+            raise pipeline.PipelineError(f"{training.name}: the shipped ONNX file fails the parity check")
+    return card
+
+
 def make(tagger, args, log=print):
     recipe = RECIPES[tagger]
     work = os.path.join(args.work, tagger)
@@ -114,8 +145,21 @@ def make(tagger, args, log=print):
         record["data_wall_seconds"] = round(time.monotonic() - t0, 1)
         with open(os.path.join(data_dir, "recipe.json"), "w") as f:
             json.dump(record, f, indent=2)
+    if args.pack:
+        packed = os.path.join(args.pack, tagger, "data")
+        os.makedirs(packed, exist_ok=True)
+        for split in ("train", "val", "test"):
+            pack.pack(os.path.join(data_dir, f"{split}.h5"), os.path.join(packed, f"{split}.h5"))
+        with open(os.path.join(data_dir, "recipe.json")) as f:
+            record = json.load(f)
+        record["packed"] = "train/val/test repacked by e2e_train.pack (float16 images and graph nodes) for transport"
+        with open(os.path.join(packed, "recipe.json"), "w") as f:
+            json.dump(record, f, indent=2)
+        log(f"packed {data_dir} -> {packed}")
     if args.stage == "data":
         return []
+    if args.stage == "verify":
+        return [verify(recipe, work, args, log)]
     with open(os.path.join(data_dir, "recipe.json")) as f:
         record = json.load(f)
     only = set(args.only.split(",")) if args.only else None

@@ -102,13 +102,12 @@ class _SplitWriter:
         for c, ds in self.cols.items():
             self._extend(ds, block[c])
         if self.graphs:
-            for nodes in block["nodes"]:
-                self._extend(self.nodes, nodes)
-                self.node_off.append(self.node_off[-1] + len(nodes))
+            # One resize per block: HDF5 resizes are what make row-by-row appends slow.
+            self._extend(self.nodes, np.concatenate(block["nodes"]))
+            self.node_off += (self.node_off[-1] + np.cumsum([len(n) for n in block["nodes"]])).tolist()
             if self.edges is not None:
-                for edges in block["edges"]:
-                    self._extend(self.edges, edges)
-                    self.edge_off.append(self.edge_off[-1] + len(edges))
+                self._extend(self.edges, np.concatenate(block["edges"]))
+                self.edge_off += (self.edge_off[-1] + np.cumsum([len(e) for e in block["edges"]])).tolist()
         self.rows += n
 
     def close(self):
@@ -129,11 +128,11 @@ def _read_rows(f, rows):
         if c in f:
             out[c] = f[c][rows]
     if "graph_nodes" in f:
-        noff = f["graph_node_offsets"]
-        out["nodes"] = [f["graph_nodes"][noff[r]:noff[r + 1]] for r in rows]
-        if "graph_edges" in f:
-            eoff = f["graph_edge_offsets"]
-            out["edges"] = [f["graph_edges"][eoff[r]:eoff[r + 1]] for r in rows]
+        for key, data in (("nodes", "graph_nodes"), ("edges", "graph_edges")):
+            if data not in f:
+                continue
+            off = f[f"{data[:-1]}_offsets"]
+            out[key] = [f[data][a:b] for a, b in (off[r:r + 2] for r in rows)]
     return out
 
 

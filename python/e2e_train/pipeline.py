@@ -71,10 +71,16 @@ def _run_cached(cmd, out, what, reuse, log):
 
 def generate_cmd(e2e, sample, events, path, threads):
     cmd = [e2e, "--seed", str(sample.seed), "--threads", str(threads), "--quiet", "generate", "--process",
-           sample.process, "--events", str(events), "--simulate", "--out", path]
+           sample.process, "--events", str(events), "--out", path, "--force"]
     for k, v in sample.generate.items():
         cmd += [f"--{k}", f"{v:g}" if isinstance(v, float) else str(v)]
     return cmd
+
+
+def simulate_cmd(e2e, sample, gen_path, path, threads):
+    # The simulation's random streams derive from (seed, event index), like the generator's.
+    return [e2e, "--seed", str(sample.seed), "--threads", str(threads), "--quiet", "simulate", "--in", gen_path,
+            "--out", path, "--force"]
 
 
 def frames_cmd(e2e, recipe, sample, events_path, path, threads):
@@ -102,18 +108,22 @@ def make_data(recipe, work, e2e, scale=1.0, threads=2, reuse=False, seed=0, log=
     framed = []
     for s in recipe.samples:
         events = max(1, int(round(s.events * scale)))
-        ev_path = os.path.join(events_dir, f"{s.key}.events.h5")
+        gen_path = os.path.join(events_dir, f"{s.key}.gen.h5")
+        ev_path = os.path.join(events_dir, f"{s.key}.sim.h5")
         fr_path = os.path.join(work, f"{s.key}.frames.h5")
-        gcmd = generate_cmd(e2e, s, events, ev_path, threads)
-        gsec = _run_cached(gcmd, ev_path, f"generate+simulate {s.key} ({events} {s.process} events)", reuse, log)
+        gcmd = generate_cmd(e2e, s, events, gen_path, threads)
+        gsec = _run_cached(gcmd, gen_path, f"generate {s.key} ({events} {s.process} events)", reuse, log)
+        scmd = simulate_cmd(e2e, s, gen_path, ev_path, threads)
+        ssec = _run_cached(scmd, ev_path, f"simulate {s.key}", reuse and gsec == 0, log)
         fcmd = frames_cmd(e2e, recipe, s, ev_path, fr_path, threads)
-        fsec = _run_cached(fcmd, fr_path, f"frames {s.key}", reuse, log)
+        fsec = _run_cached(fcmd, fr_path, f"frames {s.key}", reuse and ssec == 0, log)
         objects = _rows(fr_path)
         log(f"  {s.key}: {objects} objects from {events} events")
         record["samples"].append({"key": s.key, "process": s.process, "events": events, "seed": s.seed,
                                   "require_truth": s.require_truth, "objects": objects,
-                                  "generate_command": " ".join(gcmd), "frames_command": " ".join(fcmd),
-                                  "generate_seconds": round(gsec, 1), "frames_seconds": round(fsec, 1)})
+                                  "generate_command": " ".join(gcmd), "simulate_command": " ".join(scmd),
+                                  "frames_command": " ".join(fcmd), "generate_seconds": round(gsec, 1),
+                                  "simulate_seconds": round(ssec, 1), "frames_seconds": round(fsec, 1)})
         framed.append(fr_path)
     data_dir = os.path.join(work, "data")
     if os.path.isdir(data_dir):

@@ -18,7 +18,7 @@ QUARKS_GLUON = "1,2,3,4,5,21"
 JET8 = ["trk_pt", "trk_d0", "trk_dz", "ecal", "hcal", "bpix1", "bpix2", "bpix3"]
 JET13 = ["trk_pt", "trk_d0", "trk_dz", "ecal", "hcal", "bpix1", "bpix2", "bpix3", "bpix4", "tib1", "tib2",
          "tob1", "tob2"]
-SCALE = {"ecal": 0.1, "hcal": 1.0, "trk_pt": 0.1, "trk_d0": 100.0, "trk_dz": 10.0, "ecal_time": 1.0}
+SCALE = {"ecal": 0.1, "hcal": 1.0, "trk_pt": 0.1, "trk_d0": 100.0, "trk_dz": 100.0, "ecal_time": 0.1}
 
 
 # Hit-graph node features deta, dphi, energy (GeV; pT for tracks), d0 (cm), dz (cm), subdet, layer -> O(1):
@@ -99,9 +99,9 @@ def _egamma():
     return Recipe(
         tagger="egamma", objects="photons", channels=["ecal", "ecal_time"], size=32, label="electron",
         min_pt=10, max_eta=1.44, leading=1,
-        samples=[Sample("electron", "electron", 6000, 101, gun, "11"),
-                 Sample("photon", "photon", 6000, 102, gun, "22")],
-        trainings=[Training("egamma_resnet15", "resnet15", epochs=12, batch=64, lr=1e-3, milestones="8")],
+        samples=[Sample("electron", "electron", 25000, 101, gun, "11"),
+                 Sample("photon", "photon", 25000, 102, gun, "22")],
+        trainings=[Training("egamma_resnet15", "resnet15", epochs=10, batch=64, lr=1e-3, milestones="7")],
         note="seed sample: single electrons vs single photons at pT 50 GeV in the barrel; [energy, time] crops")
 
 
@@ -109,9 +109,9 @@ def _qg():
     return Recipe(
         tagger="qg", objects="jets", channels=["trk_pt", "ecal", "hcal"], size=125, label="quark",
         jet_radius=0.4, min_pt=70, max_eta=2.0, leading=2,
-        samples=[Sample("quark", "dijet-quark", 900, 201, {}, QUARKS_GLUON),
-                 Sample("gluon", "dijet-gluon", 900, 202, {}, QUARKS_GLUON)],
-        trainings=[Training("qg_resnet15", "resnet15", epochs=8, lr=5e-4)],
+        samples=[Sample("quark", "dijet-quark", 700, 201, {}, QUARKS_GLUON),
+                 Sample("gluon", "dijet-gluon", 700, 202, {}, QUARKS_GLUON)],
+        trainings=[Training("qg_resnet15", "resnet15", epochs=6, lr=5e-4)],
         note="seed sample: QCD dijets, pT-hat 300-470 GeV; quark-only vs gluon-only hard processes, AK4 jets")
 
 
@@ -119,9 +119,9 @@ def _top():
     return Recipe(
         tagger="top", objects="jets", channels=JET8, size=125, label="top",
         jet_radius=0.8, min_pt=400, max_eta=2.4, leading=2,
-        samples=[Sample("top", "ttbar-boosted", 700, 301, {}, "6"),
-                 Sample("qcd", "qcd-boosted", 700, 302, {}, QUARKS_GLUON)],
-        trainings=[Training("top_resnet15", "resnet15", epochs=8, lr=5e-4)],
+        samples=[Sample("top", "ttbar-boosted", 600, 301, {}, "6"),
+                 Sample("qcd", "qcd-boosted", 520, 302, {}, QUARKS_GLUON)],
+        trainings=[Training("top_resnet15", "resnet15", epochs=6, lr=5e-4)],
         note="seed sample: hadronic ttbar with top pT > 400 GeV vs QCD dijets at the same pT; AK8 jets, 8 channels")
 
 
@@ -129,9 +129,9 @@ def _tau():
     return Recipe(
         tagger="tau", objects="jets", channels=JET13, size=125, label="tau",
         jet_radius=0.8, min_pt=20, max_eta=2.4, leading=2, graphs=True, max_nodes=256,
-        samples=[Sample("tau", "htautau", 1500, 401, {}, "15"),
-                 Sample("qcd", "qcd-tau", 1500, 402, {}, QUARKS_GLUON)],
-        trainings=[Training("tau_resnet15", "resnet15", epochs=8, lr=5e-4),
+        samples=[Sample("tau", "htautau", 800, 401, {}, "15"),
+                 Sample("qcd", "qcd-tau", 1000, 402, {}, QUARKS_GLUON)],
+        trainings=[Training("tau_resnet15", "resnet15", epochs=6, lr=5e-4),
                    Training("tau_edgeconv", "edgeconv", epochs=10, lr=1e-3,
                             extra=["--num-nodes", "128"] + node_scales_option())],
         note="seed sample: hadronic taus from gg -> H -> tau tau vs QCD dijets (pT-hat 20-120 GeV); all 13 "
@@ -142,8 +142,8 @@ def _mass():
     return Recipe(
         tagger="mass", objects="photons", channels=["ecal"], size=32, label="mass",
         min_pt=10, max_eta=1.44, leading=1, balance=False,
-        samples=[Sample("agg", "agg", 12000, 501, {"eta-max": 1.44}, "36")],
-        trainings=[Training("mass_resnet15", "resnet15", epochs=12, batch=64, lr=1e-3, milestones="8")],
+        samples=[Sample("agg", "agg", 40000, 501, {"eta-max": 1.44}, "36")],
+        trainings=[Training("mass_resnet15", "resnet15", epochs=10, batch=64, lr=1e-3, milestones="7")],
         note="seed sample: merged photons A -> gamma gamma, m_A flat 0.1-1.2 GeV, pT 20-100 GeV; ECAL energy crops")
 
 
