@@ -42,5 +42,8 @@ void addBenchEngine(CLI::App& bench, GlobalOptions& global);
 // any bench command in main.cpp) finds or creates `bench` and calls it.
 void addBenchFrames(CLI::App& bench, GlobalOptions& global);
 void registerBenchFrames(CLI::App& app, GlobalOptions& global);
+// `e2e bench pipeline`, added the same way.
+void addBenchPipeline(CLI::App& bench, GlobalOptions& global);
+void registerBenchPipeline(CLI::App& app, GlobalOptions& global);
 
 }  // namespace e2e::cli

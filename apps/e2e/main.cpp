@@ -22,6 +22,7 @@ constexpr Register kCommands[] = {
     e2e::cli::registerInfer,
     e2e::cli::registerBench,
     e2e::cli::registerBenchFrames,  // keep after any registerBench
+    e2e::cli::registerBenchPipeline,  // keep after any registerBench
 };
 
 std::string joinArgs(int argc, char** argv) {

@@ -127,7 +127,7 @@ void CropTagger::process(Batch& batch) const {
   const float* inputs[2];
   std::size_t k = 0;
   for (const auto& in : card().inputs) inputs[k++] = in.name == "image" ? b.image.data() : b.position.data();
-  engine().run(std::span<const float* const>(inputs, k), b.output.data(), rows);
+  runEngine(std::span<const float* const>(inputs, k), b.output.data(), rows);
   scatter(batch, b.output.data());
 }
 

@@ -96,7 +96,7 @@ void GraphTagger::process(Batch& batch) const {
   const float* inputs[2];
   std::size_t k = 0;
   for (const auto& in : card().inputs) inputs[k++] = in.name == "nodes" ? b.nodes.data() : b.mask.data();
-  engine().run(std::span<const float* const>(inputs, k), b.output.data(), rows);
+  runEngine(std::span<const float* const>(inputs, k), b.output.data(), rows);
   scatter(batch, b.output.data());
 }
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <bit>
+#include <chrono>
 #include <cmath>
 
 #include "e2e/core/Error.hpp"
@@ -99,6 +100,13 @@ std::int64_t ObjectTagger::runRows(std::size_t n) const {
   return std::min<std::int64_t>(static_cast<std::int64_t>(std::bit_ceil(n)), m_cfg.maxBatch);
 }
 
+void ObjectTagger::runEngine(std::span<const float* const> inputs, float* output, std::int64_t rows) const {
+  const auto t0 = std::chrono::steady_clock::now();
+  m_engine->run(inputs, output, rows);
+  const auto dt = std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - t0).count();
+  m_inferenceNs.fetch_add(static_cast<std::int64_t>(dt), std::memory_order_relaxed);
+}
+
 void ObjectTagger::scatter(Batch& batch, const float* out) const {
   const std::size_t n = batch.items.size();
   std::lock_guard lock(m_statsMutex);
@@ -127,7 +135,9 @@ void ObjectTagger::scatter(Batch& batch, const float* out) const {
 
 std::vector<fw::Metric> ObjectTagger::results() const {
   std::lock_guard lock(m_statsMutex);
-  std::vector<fw::Metric> r{{"scored", static_cast<double>(m_scored)}, {"evaluated", static_cast<double>(m_values.size())}};
+  std::vector<fw::Metric> r{{"scored", static_cast<double>(m_scored)},
+                            {"inference_seconds", 1e-9 * static_cast<double>(m_inferenceNs.load())},
+                            {"evaluated", static_cast<double>(m_values.size())}};
   auto card = [&](const char* key, const std::string& as) {
     for (const auto& [k, v] : m_card.metrics)
       if (k == key) r.push_back({as, v});

@@ -3,6 +3,7 @@
 // configured label), the selection, the Predictions product (one row per scored object, `object` = its row), the
 // model (an Engine plus its card), batch padding and the output transform (sigmoid of the logit for classifiers,
 // the raw value for the mass regression). CropTagger and GraphTagger add where the inputs come from.
+#include <atomic>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -71,6 +72,9 @@ protected:
   void scatter(Batch& batch, const float* out) const;
   void bindResultProcesses(const std::string& section);
   const Engine& engine() const { return *m_engine; }
+  // Runs the engine, adding its time to the inference total (the rest of the tagger's time is staging inputs and
+  // writing scores: the benchmark reports the two apart).
+  void runEngine(std::span<const float* const> inputs, float* output, std::int64_t rows) const;
   const TaggerConfig& common() const { return m_cfg; }
 
 private:
@@ -88,6 +92,7 @@ private:
   mutable std::vector<float> m_values, m_truthMass;
   mutable std::vector<std::int8_t> m_labels;
   mutable std::uint64_t m_scored = 0;
+  mutable std::atomic<std::int64_t> m_inferenceNs{0};
 };
 
 }  // namespace e2e::taggers
