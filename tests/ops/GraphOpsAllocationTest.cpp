@@ -1,30 +1,60 @@
 // The hot-path contract for this folder's graph operators (LayerNorm, Slice, Split, comparisons, Where,
 // Expand, Einsum, TopK, GatherElements, ScatterElements, ScatterND): after the first run of a (batch, threads)
-// pair, run() allocates nothing. This executable counts operator new globally for that purpose.
+// pair, run() allocates nothing. This executable replaces operator new for that purpose, and also guards every
+// block: a pattern just before and after it is checked on delete, so a write next to an engine allocation
+// (e.g. through index -1 of a vector) is counted (heapGuardViolations) instead of silently corrupting the heap.
 #include <atomic>
+#include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <new>
 
 #include "TypedOpUtil.hpp"
 
 namespace {
 std::atomic<bool> g_counting{false};
-std::atomic<long> g_allocations{0};
+std::atomic<long> g_allocations{0}, g_violations{0};
+constexpr std::size_t kGuard = 64;  // bytes before (size + pattern) and after each block
+constexpr unsigned char kPattern = 0xA5;
+
+bool intact(const unsigned char* p, std::size_t n) {
+  for (std::size_t i = 0; i < n; ++i)
+    if (p[i] != kPattern) return false;
+  return true;
+}
 }  // namespace
+
+namespace e2e::test {
+long heapGuardViolations() { return g_violations.load(); }
+}  // namespace e2e::test
 
 // The replacement pair is malloc/free on purpose; GCC cannot see that they match.
 #pragma GCC diagnostic ignored "-Wmismatched-new-delete"
 
 void* operator new(std::size_t n) {
   if (g_counting.load(std::memory_order_relaxed)) ++g_allocations;
-  if (void* p = std::malloc(n ? n : 1)) return p;
-  throw std::bad_alloc();
+  auto* raw = static_cast<unsigned char*>(std::malloc(n + 2 * kGuard));
+  if (!raw) throw std::bad_alloc();
+  std::memcpy(raw, &n, sizeof n);
+  std::memset(raw + sizeof n, kPattern, kGuard - sizeof n);
+  std::memset(raw + kGuard + n, kPattern, kGuard);
+  return raw + kGuard;
 }
 void* operator new[](std::size_t n) { return operator new(n); }
-void operator delete(void* p) noexcept { std::free(p); }
-void operator delete[](void* p) noexcept { std::free(p); }
-void operator delete(void* p, std::size_t) noexcept { std::free(p); }
-void operator delete[](void* p, std::size_t) noexcept { std::free(p); }
+void operator delete(void* p) noexcept {
+  if (!p) return;
+  auto* raw = static_cast<unsigned char*>(p) - kGuard;
+  std::size_t n;
+  std::memcpy(&n, raw, sizeof n);
+  if (!intact(raw + sizeof n, kGuard - sizeof n) || !intact(raw + kGuard + n, kGuard)) {
+    ++g_violations;
+    std::fprintf(stderr, "heap guard: bytes next to a %zu-byte block were overwritten\n", n);
+  }
+  std::free(raw);
+}
+void operator delete[](void* p) noexcept { operator delete(p); }
+void operator delete(void* p, std::size_t) noexcept { operator delete(p); }
+void operator delete[](void* p, std::size_t) noexcept { operator delete(p); }
 
 namespace e2e::test {
 namespace {
@@ -84,6 +114,9 @@ TEST(GraphOpsAllocation, SteadyStateRunsAllocateNothing) {
       EXPECT_EQ(out, first) << "repeated runs must give identical results";
     }
   }
+  const long before = heapGuardViolations();
+  s = graphOpsModel(rng).session();  // destroys the first session's plans and workspaces
+  EXPECT_EQ(heapGuardViolations(), before);
 }
 
 TEST(GraphOpsAllocation, CounterSeesPlanning) {

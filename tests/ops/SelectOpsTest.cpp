@@ -179,5 +179,26 @@ TEST(RangeOp, TypesSignsAndBatchDerivedLimit) {
   }
 }
 
+TEST(OptionalInputs, OmittedClipBoundPlansAndRuns) {
+  // An omitted optional input ("" in the node) reaches the planner as "no tensor": the EdgeConv head's
+  // Clip(x, min) once corrupted the heap there. Several batches (plans) and a destroyed session exercise it.
+  Rng rng(625);
+  OnnxBuilder b(13);
+  b.input("x", {-1, 6}).output("y");
+  b.initializer("lo", {}, {0.1f});
+  b.node("Clip", {"x", "lo", ""}, {"y"});
+  const long before = heapGuardViolations();
+  for (int round = 0; round < 2; ++round) {
+    auto s = b.session();
+    for (std::int64_t batch : {1, 3, 8}) {
+      const auto x = randomVec(rng, static_cast<std::size_t>(batch * 6));
+      std::vector<double> want(x.size());
+      for (std::size_t i = 0; i < x.size(); ++i) want[i] = std::max(0.1, static_cast<double>(x[i]));
+      expectClose(runFloat(s, {x}, batch)[0], want, "clip without max");
+    }
+  }
+  EXPECT_EQ(heapGuardViolations(), before) << "the plans of this model wrote outside their heap blocks";
+}
+
 }  // namespace
 }  // namespace e2e::test

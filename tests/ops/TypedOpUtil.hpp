@@ -78,6 +78,9 @@ inline Dims randomDims(Rng& rng, std::size_t rank, std::int64_t lo, std::int64_t
 // "x3": built with append, since `"x" + std::to_string(k)` trips GCC 12's -Wrestrict false positive (PR 105651).
 inline std::string indexedName(const char* prefix, std::size_t k) { return std::string(prefix).append(std::to_string(k)); }
 
+// Writes found next to heap blocks so far (GraphOpsAllocationTest.cpp guards every operator new).
+long heapGuardViolations();
+
 inline std::vector<double> widen(const std::vector<float>& v) { return {v.begin(), v.end()}; }
 
 inline void addInitializerInt64(OnnxBuilder& b, const std::string& name, const std::vector<std::int64_t>& v) {

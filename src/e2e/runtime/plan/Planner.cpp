@@ -230,6 +230,7 @@ public:
     auto& ts = plan->tensors;
     for (std::size_t s = 0; s < plan->steps.size(); ++s) {
       auto touch = [&](int t) {
+        if (t < 0) return;  // an omitted optional input (Clip without min, ...): no tensor
         int r = plan->root(t);
         if (ts[r].kind != PlanTensor::Kind::Arena) return;
         if (ts[r].first < 0) ts[r].first = static_cast<int>(s);
