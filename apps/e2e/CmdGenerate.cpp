@@ -5,6 +5,7 @@
 #include <tbb/global_control.h>
 #include <tbb/parallel_pipeline.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <map>
 #include <memory>
@@ -60,6 +61,30 @@ void countEvent(RunStats& s, const GenParticles& g, const EventInfo& info) {
   if (!info.nPileup.empty()) s.pileup += static_cast<std::uint64_t>(info.nPileup[0]);
 }
 
+// The command line as provenance, without --threads: the thread count does not change a single byte of the events,
+// and leaving it out makes the whole file byte-identical for any thread count.
+std::string commandWithoutThreads(const std::string& command) {
+  std::string out;
+  std::size_t i = 0;
+  bool skipValue = false;
+  while (i < command.size()) {
+    const std::size_t end = std::min(command.find(' ', i), command.size());
+    const std::string token = command.substr(i, end - i);
+    i = end + 1;
+    if (skipValue) {
+      skipValue = false;
+      continue;
+    }
+    if (token == "--threads") {
+      skipValue = true;
+      continue;
+    }
+    if (token.rfind("--threads=", 0) == 0) continue;
+    out += (out.empty() ? "" : " ") + token;
+  }
+  return out;
+}
+
 gen::GeneratorConfig makeConfig(const GenerateOptions& o) {
   if (o.process.empty()) throw UsageError("generate: --process is required (or --from FILE to convert events)");
   gen::GeneratorConfig c = gen::GeneratorConfig::forProcess(o.process);
@@ -84,7 +109,7 @@ RunStats generateEvents(const GenerateOptions& o, const GlobalOptions& global) {
   const gen::GeneratorConfig config = makeConfig(o);
   const auto generator = gen::makeGenerator(config);
   io::Provenance provenance;
-  provenance.command = global.commandLine;
+  provenance.command = commandWithoutThreads(global.commandLine);
   provenance.config = config.describe() + cat("seed = ", global.seed, "\nevents = ", o.events, "\nfirst_event = ", o.firstEvent, "\n");
   // --simulate: the same simulation, settings and random streams as `e2e simulate` on this file.
   std::unique_ptr<sim::DetectorSimulation> simulation;
@@ -173,7 +198,7 @@ RunStats convertEvents(const GenerateOptions& o, const GlobalOptions& global) {
   if (o.pileup < 0 || o.pileup > 1000) throw UsageError(cat("--pileup: need 0 <= mu <= 1000, got ", o.pileup));
   const gen::PileupOverlay pileup(o.pileup, o.beamspotZ >= 0 ? o.beamspotZ : gen::GeneratorConfig{}.beamspotSigmaZ);
   io::Provenance provenance;
-  provenance.command = global.commandLine;
+  provenance.command = commandWithoutThreads(global.commandLine);
   provenance.config = cat("input = ", o.from, "\nformat = ", format == gen::InputFormat::kHepMC3 ? "hepmc3" : "text",
                           "\npileup_mu = ", o.pileup, "\nseed = ", global.seed, "\n");
   io::EventWriter writer(o.out, provenance, o.force);
