@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <limits>
 
 #include "e2e/core/Error.hpp"
@@ -108,17 +109,26 @@ std::string encode(bool v) { return v ? "true" : "false"; }
 std::string encode(int v) { return std::to_string(v); }
 std::string encode(std::int64_t v) { return std::to_string(v); }
 std::string encode(std::uint64_t v) { return std::to_string(v); }
-std::string encode(double v) {
+namespace {
+// The shortest decimal that reads back to the same value, so 0.1f prints as 0.1, not 0.100000001.
+template <class T>
+std::string shortest(T v, int minDigits, int maxDigits) {
   if (std::isnan(v)) return "nan";
   if (std::isinf(v)) return v > 0 ? "inf" : "-inf";
   char buf[40];
-  std::snprintf(buf, sizeof buf, "%.9g", v);
+  for (int digits = minDigits; digits <= maxDigits; ++digits) {
+    std::snprintf(buf, sizeof buf, "%.*g", digits, static_cast<double>(v));
+    if (static_cast<T>(std::strtod(buf, nullptr)) == v) break;
+  }
   std::string s = buf;
   // A TOML float needs a fraction or an exponent, or it reads back as an integer.
   if (s.find_first_of(".e") == std::string::npos) s += ".0";
   return s;
 }
-std::string encode(float v) { return encode(static_cast<double>(v)); }
+}  // namespace
+
+std::string encode(double v) { return shortest(v, 6, 17); }
+std::string encode(float v) { return shortest(v, 6, 9); }
 std::string encode(const std::string& v) {
   std::string s = "\"";
   for (char ch : v) {
