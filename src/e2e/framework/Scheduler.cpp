@@ -113,7 +113,7 @@ private:
   std::unique_ptr<Progress> m_progress;
   bool m_serialSource = false;
   std::uint64_t m_next = 0, m_done = 0;
-  bool m_finished = false, m_interrupted = false;
+  bool m_finished = false, m_interrupted = false, m_sourceEnded = false;
 };
 
 template <class F>
@@ -170,7 +170,18 @@ Chunk* Run::source(tbb::flow_control& fc) {
   Event* ev = m_events.acquire([this] { return std::make_unique<Event>(m_schedule.makeEvent()); });
   ev->reset(m_next++, m_opt.seed);
   c->events.push_back(ev);
-  if (m_serialSource) timed(0, ev, [&] { m_schedule.module(0).produce(*ev); });
+  if (m_serialSource) {
+    bool more = true;
+    timed(0, ev, [&] { more = static_cast<const Source&>(m_schedule.module(0)).read(*ev); });
+    if (!more) {
+      // The input ended before the requested count: this event never existed; flush like a normal end.
+      c->events.clear();
+      m_events.release(ev);
+      m_finished = true;
+      m_sourceEnded = true;
+      c->last = true;
+    }
+  }
   return c;
 }
 
@@ -260,7 +271,8 @@ RunReport Run::execute() {
   buildSegments();
   const int threads = m_opt.threads > 0 ? m_opt.threads : tbb::info::default_concurrency();
   const int tokens = m_opt.inFlight > 0 ? m_opt.inFlight : 2 * threads;
-  if (m_opt.progress) m_progress = std::make_unique<Progress>("events", m_opt.events);
+  // A stream of unknown length gets no bar: its total would be a guess.
+  if (m_opt.progress && m_opt.events != kUntilEnd) m_progress = std::make_unique<Progress>("events", m_opt.events);
 
   auto chain = tbb::make_filter<void, Chunk*>(tbb::filter_mode::serial_in_order,
                                               [this](tbb::flow_control& fc) { return source(fc); });
@@ -328,7 +340,7 @@ RunReport Run::execute() {
   RunReport r;
   r.title = m_opt.title;
   r.events = m_done;
-  r.requestedEvents = m_opt.events;
+  r.requestedEvents = m_sourceEnded ? m_done : m_opt.events;
   r.wallSeconds = wall.seconds();
   r.threads = threads;
   r.interrupted = m_interrupted;

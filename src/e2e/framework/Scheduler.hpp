@@ -16,8 +16,11 @@
 
 namespace e2e::fw {
 
+// SchedulerOptions::events for a serial source read to its end.
+inline constexpr std::uint64_t kUntilEnd = ~std::uint64_t{0};
+
 struct SchedulerOptions {
-  std::uint64_t events = 0;                // events to process (indices 0 .. events-1)
+  std::uint64_t events = 0;                // events to process (indices 0 .. events-1); kUntilEnd: until the source ends
   std::uint64_t seed = 12345;              // the run seed every event carries
   int threads = 1;                         // 0: all cores
   int inFlight = 0;                        // pipeline tokens; 0: twice the threads

@@ -62,8 +62,8 @@ fw::RunReport runJob(const fw::RunConfig& config, const JobOptions& options) {
   const auto available = source.eventsAvailable();
   std::uint64_t events = options.events.value_or(config.run().events);
   if (events == 0) {
-    if (!available) fail("how many events? the source generates without end: set [run] events or pass --events N");
-    events = *available;
+    if (!source.finite()) fail("how many events? the source generates without end: set [run] events or pass --events N");
+    events = available ? *available : fw::kUntilEnd;
   }
   if (available && events > *available)
     fail("--events ", events, ": the source '", source.name(), "' has only ", *available, " events");

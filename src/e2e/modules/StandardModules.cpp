@@ -3,6 +3,7 @@
 #include "e2e/modules/DetectorFrames.hpp"
 #include "e2e/modules/EventFileOutput.hpp"
 #include "e2e/modules/EventFileSource.hpp"
+#include "e2e/modules/ExternalEventSource.hpp"
 #include "e2e/modules/GeneratorSource.hpp"
 #include "e2e/modules/HitGraphProducer.hpp"
 #include "e2e/modules/JetReco.hpp"
@@ -40,6 +41,18 @@ CropTagger::Config tagger(const char* objects, const char* frames, const char* m
   return c;
 }
 
+ExternalEventSource::Config hepmc3() {
+  ExternalEventSource::Config c;
+  c.format = "hepmc3";
+  return c;
+}
+
+ExternalEventSource::Config text() {
+  ExternalEventSource::Config c;
+  c.format = "text";
+  return c;
+}
+
 GraphTagger::Config tauGraph() {
   GraphTagger::Config c;
   c.objects = "fatJets";
@@ -56,6 +69,8 @@ void registerStandardModules(fw::ModuleRegistry& r) {
   // Sources.
   r.add(generatorFactory());
   r.add(fw::moduleFactory<EventFileSource>("EventFileSource", "events from an e2e event file (.h5)"));
+  r.add(fw::moduleFactory<ExternalEventSource>("HepMC3Source", "generator events from a HepMC3 ASCII file", hepmc3()));
+  r.add(fw::moduleFactory<ExternalEventSource>("TextSource", "generator events from a plain 4-vector text file", text()));
   // Detector simulation and reconstruction.
   r.add(fw::moduleFactory<Simulation>("Simulation", "fast detector simulation: hits, tracks and vertices from generator particles"));
   r.add(fw::moduleFactory<VertexReco>("VertexReco", "primary vertices from tracks (simulation's as fallback)"));
