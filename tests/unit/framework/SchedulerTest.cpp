@@ -209,3 +209,37 @@ TEST(Scheduler, TimingCountsEveryModuleCall) {
   EXPECT_GT(r.taggerShare(), 0.0);
   EXPECT_LT(r.taggerShare(), 1.0);
 }
+
+TEST(Scheduler, SerialSourceMayEndTheRun) {
+  // A file-like source with 7 events of unknown count: the run stops cleanly after them, batches flushed.
+  struct Stream : Source {
+    Stream() : Source("source", Concurrency::Serial), out(this, "photons", "photons") {}
+    bool finite() const override { return true; }
+    bool read(Event& ev) const override {
+      if (ev.index() >= 7) return false;
+      auto& ph = ev.put(out);
+      ph.resize(1);
+      ph.pt[0] = static_cast<float>(ev.index() * 16);
+      return true;
+    }
+    void produce(Event& ev) const override { read(ev); }
+    Output<Photons> out;
+  };
+  std::vector<std::unique_ptr<Module>> mods;
+  mods.push_back(std::make_unique<Stream>());
+  mods.push_back(std::make_unique<ToyTagger>(4, 100));
+  auto col = std::make_unique<Collector>();
+  Collector* c = col.get();
+  mods.push_back(std::move(col));
+  Schedule sched(std::move(mods));
+  SchedulerOptions opt;
+  opt.events = kUntilEnd;
+  opt.threads = 2;
+  opt.progress = false;
+  const auto report = Scheduler(sched).run(opt);
+  EXPECT_EQ(report.events, 7u);
+  EXPECT_EQ(report.requestedEvents, 7u);
+  EXPECT_FALSE(report.interrupted);
+  EXPECT_TRUE(c->ended);
+  expectNoMixUp(*c, 7);
+}
