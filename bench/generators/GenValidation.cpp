@@ -116,7 +116,9 @@ void tops(const std::string& dir) {
 }
 
 void jets(const std::string& dir) {
-  FILE* f = open(dir, "jets.csv", "flavour,pt,charged,charged_pt05,width,photon_fraction,charged_fraction,neutral_hadron_fraction");
+  // R = 0.4 cones started on the hard partons and re-centred twice on their particles (the plots select jets by
+  // this pT, like a measurement would).
+  FILE* f = open(dir, "jets.csv", "flavour,parton_pt,pt,charged,charged_pt05,width,photon_fraction,charged_fraction,neutral_hadron_fraction");
   for (const char* process : {"dijet-quark", "dijet-gluon"}) {
     const auto g = makeGenerator(GeneratorConfig::forProcess(process));
     GenParticles p;
@@ -124,29 +126,37 @@ void jets(const std::string& dir) {
     for (std::uint64_t ev = 0; ev < 3000; ++ev) {
       g->generate(ev, 3, p, info);
       for (std::size_t j = 4; j <= 5; ++j) {
-        const gen::Vec4 axis = momentum(p, j);
-        gen::Vec4 jet;
+        gen::Vec4 axis = momentum(p, j), jet;
         double sumPtR = 0, photonE = 0, chargedE = 0, neutralE = 0;
         int charged = 0, charged05 = 0;
-        for (std::size_t k = 0; k < p.size(); ++k) {
-          if (p.status[k] != kGenFinal || isNeutrino(p.pdgId[k])) continue;
-          const gen::Vec4 v = momentum(p, k);
-          const double dr = deltaR(v, axis);
-          if (dr >= 0.4) continue;
-          jet += v;
-          sumPtR += v.pt() * dr;
-          if (p.pdgId[k] == pdg::kPhoton) photonE += v.e;
-          else if (p.charge[k] != 0) {
-            chargedE += v.e;
-            ++charged;
-            charged05 += v.pt() > 0.5;
-          } else {
-            neutralE += v.e;
+        for (int pass = 0; pass < 3; ++pass) {
+          jet = gen::Vec4();
+          sumPtR = photonE = chargedE = neutralE = 0;
+          charged = charged05 = 0;
+          for (std::size_t k = 0; k < p.size(); ++k) {
+            if (p.status[k] != kGenFinal || isNeutrino(p.pdgId[k])) continue;
+            const gen::Vec4 v = momentum(p, k);
+            if (v.pt() <= 0) continue;
+            const double dr = deltaR(v, axis);
+            if (dr >= 0.4) continue;
+            jet += v;
+            sumPtR += v.pt() * dr;
+            if (p.pdgId[k] == pdg::kPhoton) {
+              photonE += v.e;
+            } else if (p.charge[k] != 0) {
+              chargedE += v.e;
+              ++charged;
+              charged05 += v.pt() > 0.5;
+            } else {
+              neutralE += v.e;
+            }
           }
+          if (jet.e > 0) axis = jet;
         }
         if (jet.e <= 0) continue;
-        std::fprintf(f, "%s,%.2f,%d,%d,%.5f,%.4f,%.4f,%.4f\n", p.pdgId[j] == pdg::kGluon ? "gluon" : "quark", jet.pt(), charged,
-                     charged05, sumPtR / jet.pt(), photonE / jet.e, chargedE / jet.e, neutralE / jet.e);
+        std::fprintf(f, "%s,%.2f,%.2f,%d,%d,%.5f,%.4f,%.4f,%.4f\n", p.pdgId[j] == pdg::kGluon ? "gluon" : "quark",
+                     momentum(p, j).pt(), jet.pt(), charged, charged05, sumPtR / jet.pt(), photonE / jet.e, chargedE / jet.e,
+                     neutralE / jet.e);
       }
     }
   }

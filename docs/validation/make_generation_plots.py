@@ -90,15 +90,17 @@ def masses(d):
 
 def jets(d):
     t = rows(os.path.join(d, "jets.csv"))
-    q = lambda r: r["flavour"] == "quark"  # noqa: E731
-    g = lambda r: r["flavour"] == "gluon"  # noqa: E731
+    # Jets at ~400 GeV: selected by the (re-centred R = 0.4 cone) jet pT, as a measurement would.
+    window = lambda r: 250 < float(r["pt"]) < 500  # noqa: E731
+    q = lambda r: r["flavour"] == "quark" and window(r)  # noqa: E731
+    g = lambda r: r["flavour"] == "gluon" and window(r)  # noqa: E731
     fig, axes = plt.subplots(1, 3, figsize=(12, 3.4))
     nq, ng = column(t, "charged", where=q), column(t, "charged", where=g)
     bins = list(range(0, 45))
     axes[0].hist(nq, bins=bins, histtype="step", density=True, label=f"quark jets, mean {mean(nq):.1f}")
     axes[0].hist(ng, bins=bins, histtype="step", density=True, label=f"gluon jets, mean {mean(ng):.1f}")
     axes[0].set_xlabel("charged particles in R < 0.4")
-    axes[0].set_title(f"multiplicity, g / q = {mean(ng) / mean(nq):.2f}")
+    axes[0].set_title(f"250 < jet pT < 500 GeV: g / q = {mean(ng) / mean(nq):.2f}")
     wq, wg = column(t, "width", where=q), column(t, "width", where=g)
     bins = [i * 0.4 / 50 for i in range(51)]
     axes[1].hist(wq, bins=bins, histtype="step", density=True, label=f"quark, mean {mean(wq):.3f}")

@@ -17,7 +17,10 @@ struct JetStats {
   double jets = 0, charged = 0, width = 0, photonFraction = 0;
 };
 
-// "Jets" are the R = 0.4 cones around the two hard outgoing partons (rows 4 and 5 of a dijet event).
+// Jets: R = 0.4 cones started on the two hard outgoing partons (rows 4 and 5 of a dijet event) and re-centred twice
+// on the particles they hold, as a cone algorithm would. "Jets at ~400 GeV" are those with 250 < pT < 500 GeV:
+// like a measurement, the selection is on the jet, so a parton that lost half its pT to a hard wide-angle emission
+// does not enter as a low-multiplicity 400 GeV jet.
 JetStats jetStats(const char* process, std::uint64_t seed, int events) {
   const auto g = makeGenerator(GeneratorConfig::forProcess(process));
   GenParticles p;
@@ -26,25 +29,31 @@ JetStats jetStats(const char* process, std::uint64_t seed, int events) {
   for (int ev = 0; ev < events; ++ev) {
     g->generate(static_cast<std::uint64_t>(ev), seed, p, info);
     for (std::size_t j = 4; j <= 5; ++j) {
-      const Vec4 axis = test::momentum(p, j);
-      double sumPt = 0, sumPtR = 0, sumE = 0, photonE = 0;
+      Vec4 axis = test::momentum(p, j), jet;
+      double sumPtR = 0, photonE = 0;
       int charged = 0;
-      for (std::size_t k = 0; k < p.size(); ++k) {
-        if (p.status[k] != kGenFinal || isNeutrino(p.pdgId[k])) continue;
-        const Vec4 v = test::momentum(p, k);
-        const double dr = deltaR(v, axis);
-        if (dr >= 0.4) continue;
-        charged += p.charge[k] != 0;
-        sumPt += v.pt();
-        sumPtR += v.pt() * dr;
-        sumE += v.e;
-        if (p.pdgId[k] == pdg::kPhoton) photonE += v.e;
+      for (int pass = 0; pass < 3; ++pass) {
+        jet = Vec4();
+        sumPtR = photonE = 0;
+        charged = 0;
+        for (std::size_t k = 0; k < p.size(); ++k) {
+          if (p.status[k] != kGenFinal || isNeutrino(p.pdgId[k])) continue;
+          const Vec4 v = test::momentum(p, k);
+          if (v.pt() <= 0) continue;
+          const double dr = deltaR(v, axis);
+          if (dr >= 0.4) continue;
+          jet += v;
+          charged += p.charge[k] != 0;
+          sumPtR += v.pt() * dr;
+          if (p.pdgId[k] == pdg::kPhoton) photonE += v.e;
+        }
+        if (jet.e > 0) axis = jet;
       }
-      if (sumPt <= 0) continue;  // the jet went elsewhere (a hard emission): rare, not counted
+      if (jet.pt() < 250 || jet.pt() > 500) continue;
       s.jets += 1;
       s.charged += charged;
-      s.width += sumPtR / sumPt;
-      s.photonFraction += photonE / sumE;
+      s.width += sumPtR / jet.pt();
+      s.photonFraction += photonE / jet.e;
     }
   }
   s.charged /= s.jets;
@@ -54,10 +63,10 @@ JetStats jetStats(const char* process, std::uint64_t seed, int events) {
 }
 
 TEST(Validation, GluonJetsHaveMoreParticlesAndAreWider) {
-  const JetStats quark = jetStats("dijet-quark", 11, 300);
-  const JetStats gluon = jetStats("dijet-gluon", 12, 300);
-  ASSERT_GT(quark.jets, 560);
-  ASSERT_GT(gluon.jets, 560);
+  const JetStats quark = jetStats("dijet-quark", 11, 500);
+  const JetStats gluon = jetStats("dijet-gluon", 12, 500);
+  ASSERT_GT(quark.jets, 700);
+  ASSERT_GT(gluon.jets, 450);
   const double ratio = gluon.charged / quark.charged;
   EXPECT_GT(ratio, 1.3) << "gluon " << gluon.charged << " quark " << quark.charged;
   EXPECT_LT(ratio, 1.8) << "gluon " << gluon.charged << " quark " << quark.charged;
@@ -65,7 +74,7 @@ TEST(Validation, GluonJetsHaveMoreParticlesAndAreWider) {
   // Photons (from pi0 and eta) carry about a quarter of a jet's energy.
   for (const JetStats* s : {&quark, &gluon}) {
     EXPECT_GT(s->photonFraction, 0.2);
-    EXPECT_LT(s->photonFraction, 0.35);
+    EXPECT_LT(s->photonFraction, 0.33);
   }
 }
 

@@ -10,7 +10,7 @@ struct FragmentationConfig {
   double diquarkRate = 0.08;      // diquark pairs per quark pair
   double vectorShareLight = 0.5;  // vector / (vector + pseudoscalar), light mesons
   double vectorShareStrange = 0.55;
-  double etaShare = 0.15;         // u ubar / d dbar pseudoscalars that become eta rather than pi0
+  double etaSuppression = 0.6;    // acceptance of eta in flavour-diagonal pseudoscalars (eta' is never made)
   double minPieceMass = 0.8;      // GeV: lighter dipoles are merged into their neighbours before fragmenting
 };
 

@@ -31,7 +31,7 @@ int HadronFlavour::newQuarkFlavour(Rng& rng) const {
   return u < 1.0 ? kDown : (u < 2.0 ? kUp : kStrange);
 }
 
-int HadronFlavour::mesonId(int q, int qbar, Rng& rng) const {
+int HadronFlavour::mesonId(int q, int qbar, Rng& rng, bool reject) const {
   const int heavy = std::max(q, qbar);
   if (heavy >= kCharm) {
     // At most one heavy quark: pairs are light. Positive ids: D = c qbar, B = q bbar.
@@ -46,9 +46,15 @@ int HadronFlavour::mesonId(int q, int qbar, Rng& rng) const {
   const bool strange = q == kStrange || qbar == kStrange;
   const bool vector = rng.uniform() < (strange ? m_config.vectorShareStrange : m_config.vectorShareLight);
   if (q == qbar) {
-    if (q == kStrange) return vector ? kPhi : kEta;
-    if (vector) return rng.uniform() < 0.5 ? kRho0 : kOmega;
-    return rng.uniform() < m_config.etaShare ? kEta : kPi0;
+    // Flavour-diagonal pseudoscalars are mixtures: u ubar / d dbar is half pi0, a quarter eta, a quarter eta';
+    // s sbar half eta, half eta'. eta is kept with probability etaSuppression and eta' (not modelled) never:
+    // a rejected state returns 0 and the caller draws a new pair, as in the Lund model.
+    if (vector) return q == kStrange ? kPhi : (rng.uniform() < 0.5 ? kRho0 : kOmega);
+    const double u = rng.uniform();
+    if (q == kStrange) return u < 0.5 * m_config.etaSuppression ? kEta : (reject ? 0 : kEta);
+    if (u < 0.5) return kPi0;
+    if (u < 0.5 + 0.25 * m_config.etaSuppression) return kEta;
+    return reject ? 0 : kPi0;
   }
   if (!strange) return (q == kUp ? 1 : -1) * (vector ? kRhoPlus : kPiPlus);  // u dbar or d ubar
   // Kaons: u sbar = K+, d sbar = K0, and their conjugates.
@@ -62,22 +68,26 @@ int HadronFlavour::nextHadron(int end, Rng& rng, int& next) const {
     next = isQuarkEnd(end) ? -kDiquark : kDiquark;
     return isQuarkEnd(end) ? baryonId(end) : -baryonId(-end);
   }
+  if (isQuarkEnd(end) || isAntiquarkEnd(end)) {
+    // Draw the new pair again while the meson is a rejected flavour-diagonal state.
+    for (int attempt = 0;; ++attempt) {
+      const int f = newQuarkFlavour(rng);
+      const bool last = attempt == 20;
+      const int id = isQuarkEnd(end) ? mesonId(end, f, rng, !last) : mesonId(f, -end, rng, !last);
+      if (id != 0) {
+        next = isQuarkEnd(end) ? f : -f;
+        return id;
+      }
+    }
+  }
   const int f = newQuarkFlavour(rng);
-  if (isQuarkEnd(end)) {
-    next = f;
-    return mesonId(end, f, rng);
-  }
-  if (isAntiquarkEnd(end)) {
-    next = -f;
-    return mesonId(f, -end, rng);
-  }
   next = end == kDiquark ? -f : f;
   return end == kDiquark ? baryonId(f) : -baryonId(f);
 }
 
 int HadronFlavour::joinEnds(int a, int b, Rng& rng) const {
-  if (isQuarkEnd(a) && isAntiquarkEnd(b)) return mesonId(a, -b, rng);
-  if (isAntiquarkEnd(a) && isQuarkEnd(b)) return mesonId(b, -a, rng);
+  if (isQuarkEnd(a) && isAntiquarkEnd(b)) return mesonId(a, -b, rng, false);
+  if (isAntiquarkEnd(a) && isQuarkEnd(b)) return mesonId(b, -a, rng, false);
   if (a == kDiquark && isQuarkEnd(b)) return baryonId(b);
   if (b == kDiquark && isQuarkEnd(a)) return baryonId(a);
   if (a == -kDiquark && isAntiquarkEnd(b)) return -baryonId(-b);
