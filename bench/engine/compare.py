@@ -14,6 +14,7 @@ halves OpenBLAS sgemm; PyTorch's convolutions use oneDNN, its Linear layers may 
 import argparse
 import json
 import os
+import re
 import statistics
 import subprocess
 import sys
@@ -23,8 +24,10 @@ from e2e_train.models import build_model
 
 REPO = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 PEERS = os.path.join(REPO, "bench", "peers")
-# Batch-64 rounds of SimpleNet (20 GFLOP per sample) would take minutes per runtime: it runs at 32 instead.
+# Batch-64 rounds of SimpleNet (20 GFLOP per sample) would take minutes per runtime: it runs at 32 instead,
+# with a fixed, small number of timed runs (every runtime also does a few untimed warm-up runs).
 BATCH_CAP = {"simplenet": 32}
+FIXED_ITERS = {"simplenet": 3}
 
 
 def run_json(cmd, env=None, timeout=1800):
@@ -40,24 +43,31 @@ def run_json(cmd, env=None, timeout=1800):
         return {"error": "no JSON in output"}
 
 
+def short_error(message):
+    """OpenCV's import errors are long; keep the layer it cannot import."""
+    m = re.search(r"Node \[(\w+)@", message)
+    return f"cannot import {m.group(1)}" if m else message[:60]
+
+
 def measure(runtime, a, model, onnx_path, shape, batch, threads):
     env = dict(os.environ)
+    iters = FIXED_ITERS.get(model, a.iters)
     if runtime == "e2e":
         return run_json([a.e2e, "bench", "engine", "--model", onnx_path, "--batch", str(batch), "--threads",
-                         str(threads), "--json"] + (["--iters", str(a.iters)] if a.iters else []))
+                         str(threads), "--json"] + (["--iters", str(iters)] if iters else []))
     if runtime == "ort":
         return run_json(["node", os.path.join(PEERS, "ort_bench.mjs"), "--model", onnx_path, "--batch", str(batch),
-                         "--threads", str(threads), "--seconds", str(a.seconds)] + (["--iters", str(a.iters)] if a.iters else []))
+                         "--threads", str(threads), "--seconds", str(a.seconds)] + (["--iters", str(iters)] if iters else []))
     if runtime in ("torch", "torchscript"):
         env.pop("OPENBLAS_CORETYPE", None)
         env["PYTHONPATH"] = os.path.join(REPO, "python")
         return run_json(["/usr/bin/python3", os.path.join(PEERS, "torch_bench.py"), "--model", model, "--mode",
                          "eager" if runtime == "torch" else "torchscript", "--batch", str(batch), "--threads",
-                         str(threads), "--seconds", str(a.seconds)] + (["--iters", str(a.iters)] if a.iters else []), env)
+                         str(threads), "--seconds", str(a.seconds)] + (["--iters", str(iters)] if iters else []), env)
     if runtime == "opencv":
         return run_json(["/usr/bin/python3", os.path.join(PEERS, "opencv_bench.py"), "--model", onnx_path, "--shape",
                          ",".join(str(s) for s in shape), "--batch", str(batch), "--threads", str(threads),
-                         "--seconds", str(a.seconds)] + (["--iters", str(a.iters)] if a.iters else []))
+                         "--seconds", str(a.seconds)] + (["--iters", str(iters)] if iters else []))
     raise ValueError(runtime)
 
 
@@ -140,9 +150,9 @@ def format_table(rows, runtimes, a):
             if rt in row["sps"]:
                 v = row["sps"][rt]
                 ratio = f" ({v / ort:.2f}x)" if ort and rt != "ort" else ""
-                cells.append(f"{v:.4g}{ratio}")
+                cells.append(f"{v:,.0f}{ratio}" if v >= 100 else f"{v:.3g}{ratio}")
             else:
-                cells.append("fails: " + row["errors"].get(rt, "")[:60].replace("|", "/"))
+                cells.append("fails: " + short_error(row["errors"].get(rt, "")).replace("|", "/"))
         for rt in ("e2e", "ort"):
             if rt in row["sps"] and "gflop_per_sample" in row:
                 g = row["sps"][rt] * row["gflop_per_sample"]
