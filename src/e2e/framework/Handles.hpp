@@ -36,11 +36,18 @@ private:
   int m_slot = -1;
 };
 
-// Type name for messages: the collection's kType when it has one.
+// "e2e::Frames" rather than the mangled "N3e2e6FramesE".
+std::string demangle(const char* mangled);
+
+// Type name for messages: the collection's kType when it has one, else the demangled C++ name.
 template <class T>
 const char* productTypeName() {
-  if constexpr (requires { T::kType; }) return T::kType;
-  else return typeid(T).name();
+  if constexpr (requires { T::kType; }) {
+    return T::kType;
+  } else {
+    static const std::string name = demangle(typeid(T).name());
+    return name.c_str();
+  }
 }
 
 template <class T>

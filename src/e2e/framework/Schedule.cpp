@@ -1,5 +1,8 @@
 #include "e2e/framework/Schedule.hpp"
 
+#include <cxxabi.h>
+
+#include <cstdlib>
 #include <map>
 #include <sstream>
 
@@ -25,6 +28,14 @@ const char* categoryName(Category c) {
     case Category::Other: return "other";
   }
   return "other";
+}
+
+std::string demangle(const char* mangled) {
+  int status = 0;
+  char* out = abi::__cxa_demangle(mangled, nullptr, nullptr, &status);
+  std::string s = status == 0 && out ? out : mangled;
+  std::free(out);
+  return s;
 }
 
 std::string HandleBase::describe() const { return m_module->name() + "." + m_name + " -> " + m_label; }

@@ -45,6 +45,7 @@ const Case kCases[] = {
     {"egamma", "EGammaTagger", "models/egamma_resnet15.onnx", R"(["photon", "electron"])", 6000, 64,
      R"([modules.crops]
 type = "PhotonCrops"
+output = "crops"
 channels = ["ecal", "ecal_time"]
 pt_min = 10.0
 eta_max = 1.44
@@ -53,6 +54,7 @@ eta_max = 1.44
     {"mass", "MassRegressor", "models/mass_resnet15.onnx", R"(["agg"])", 6000, 64,
      R"([modules.crops]
 type = "PhotonCrops"
+output = "crops"
 channels = ["ecal"]
 pt_min = 10.0
 eta_max = 1.44
@@ -65,6 +67,7 @@ radius = 0.4
 truth = ""
 [modules.crops]
 type = "JetCrops"
+output = "crops"
 objects = "jets"
 channels = ["trk_pt", "ecal", "hcal"]
 pt_min = 70.0
@@ -79,6 +82,7 @@ output = "fatJets"
 truth = ""
 [modules.crops]
 type = "JetCrops"
+output = "crops"
 objects = "fatJets"
 channels = ["trk_pt", "trk_d0", "trk_dz", "ecal", "hcal", "bpix1", "bpix2", "bpix3"]
 pt_min = 400.0
@@ -93,6 +97,7 @@ output = "fatJets"
 truth = ""
 [modules.crops]
 type = "JetCrops"
+output = "crops"
 objects = "fatJets"
 channels = ["trk_pt", "trk_d0", "trk_dz", "ecal", "hcal", "bpix1", "bpix2", "bpix3", "bpix4", "tib1", "tib2", "tob1", "tob2"]
 pt_min = 20.0
@@ -107,6 +112,7 @@ output = "fatJets"
 truth = ""
 [modules.graphs]
 type = "HitGraphs"
+output = "graphs"
 objects = "fatJets"
 pt_min = 20.0
 eta_max = 2.4
@@ -216,7 +222,9 @@ PipelineBenchResult runPipelineBenchmark(const PipelineBenchOptions& o) {
                          (photons ? R"(["ecal"])" : R"(["ecal", "hcal", "tracks", "trackerHits", "vertices"])") + "\n";
       if (path.find("\"vertices\"") != std::string::npos) text += "[modules.vertices]\ntype = \"VertexReco\"\n";
       if (photons) text += kPhotons;
-      text += std::string(c.stages) + "[modules.tagger]\ntype = \"" + c.type + "\"\nmodel = \"" + modelPath +
+      const bool graphs = path.find("\"graphs\"") != std::string::npos;
+      text += std::string(c.stages) + "[modules.tagger]\ntype = \"" + c.type + "\"\nobjects = \"" + c.objects + "\"\n" +
+              (graphs ? "graphs = \"graphs\"\n" : "frames = \"crops\"\n") + "model = \"" + modelPath +
               "\"\nmax_batch = " + std::to_string(c.batch) + "\n[modules.output]\ntype = \"EventFileOutput\"\noverwrite = true\n" +
               "path = \"" + out + "\"\nproducts = [\"" + c.objects + "\", \"tagger\"]\n";
       const fw::RunConfig config = fw::RunConfig::parse(text, std::string("bench pipeline ") + c.tagger);
