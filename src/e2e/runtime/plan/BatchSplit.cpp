@@ -44,6 +44,20 @@ bool rowPreserving(const Graph& g, const Node& n) {
     return !axisIsZero(axis, rank);
   }
   if (op == "Gather") return !axisIsZero(n.attrs.getInt("axis", 0), rank) || g.values[n.inputs[0]].isConstant();
+  // The transformer and graph-network operators: elementwise ones, and ones working along a non-batch axis.
+  static const std::set<std::string> kElementwiseLogic = {"Equal", "Greater", "Less", "GreaterOrEqual", "LessOrEqual",
+                                                          "Where", "And", "Or", "Xor", "Not", "Max", "Min", "Sum", "Mean"};
+  if (kElementwiseLogic.count(op)) return true;
+  if (op == "LayerNormalization" || op == "TopK") return !axisIsZero(n.attrs.getInt("axis", -1), rank);
+  if (op == "GatherElements" || op == "ArgMax" || op == "ArgMin" || op == "Split")
+    return !axisIsZero(n.attrs.getInt("axis", 0), rank);
+  if (op == "Slice") {
+    // Omitted axes mean 0, 1, ...: the batch axis is sliced.
+    if (n.inputs.size() < 4 || n.inputs[3] < 0 || !g.values[n.inputs[3]].isConstant()) return false;
+    for (auto a : g.values[n.inputs[3]].constant.toInt64())
+      if (axisIsZero(a, rank)) return false;
+    return true;
+  }
   if (op == "ReduceMax" || op == "ReduceMean" || op == "ReduceSum") {
     std::vector<std::int64_t> axes = n.attrs.getInts("axes");
     if (n.inputs.size() > 1 && n.inputs[1] >= 0) {
