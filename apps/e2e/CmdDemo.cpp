@@ -167,7 +167,7 @@ void runDemo(const GlobalOptions& global, const CLI::App& top, std::uint64_t eve
 }  // namespace
 
 void registerDemo(CLI::App& app, GlobalOptions& global) {
-  static std::uint64_t events = 450;
+  static std::uint64_t events = 1800;
   auto* sub = app.add_subcommand("demo", "Run the main job on embedded defaults: mixed sample, every tagger, AUCs and timing");
   sub->add_option("--events", events, "Events in the mixed sample")->check(CLI::PositiveNumber);
   sub->callback([&global, &app] { runDemo(global, app, events); });

@@ -60,7 +60,7 @@ pt_min = 10.0
 eta_max = 1.44
 )",
      R"("photons", "crops")", "photons"},
-    {"qg", "QuarkGluonTagger", "models/qg_resnet15.onnx", R"(["dijet-quark", "dijet-gluon"])", 800, 32,
+    {"qg", "QuarkGluonTagger", "models/qg_resnet15.onnx", R"(["dijet-quark", "dijet-gluon"])", 1500, 32,
      R"([modules.jets]
 type = "JetReco"
 radius = 0.4
@@ -74,7 +74,7 @@ pt_min = 70.0
 eta_max = 2.0
 )",
      R"("vertices", "jets", "crops")", "jets"},
-    {"top", "TopTagger", "models/top_resnet15.onnx", R"(["ttbar-boosted", "qcd-boosted"])", 600, 32,
+    {"top", "TopTagger", "models/top_resnet15.onnx", R"(["ttbar-boosted", "qcd-boosted"])", 1500, 32,
      R"([modules.jets]
 type = "JetReco"
 radius = 0.8
@@ -89,7 +89,7 @@ pt_min = 400.0
 eta_max = 2.4
 )",
      R"("vertices", "jets", "crops")", "fatJets"},
-    {"tau", "TauTagger", "models/tau_resnet15.onnx", R"(["htautau", "qcd-tau"])", 800, 32,
+    {"tau", "TauTagger", "models/tau_resnet15.onnx", R"(["htautau", "qcd-tau"])", 1500, 32,
      R"([modules.jets]
 type = "JetReco"
 radius = 0.8
@@ -104,7 +104,7 @@ pt_min = 20.0
 eta_max = 2.4
 )",
      R"("vertices", "jets", "crops")", "fatJets"},
-    {"tau_gnn", "TauGraphTagger", "models/tau_edgeconv.onnx", R"(["htautau", "qcd-tau"])", 800, 32,
+    {"tau_gnn", "TauGraphTagger", "models/tau_edgeconv.onnx", R"(["htautau", "qcd-tau"])", 1500, 32,
      R"([modules.jets]
 type = "JetReco"
 radius = 0.8
