@@ -61,30 +61,6 @@ void countEvent(RunStats& s, const GenParticles& g, const EventInfo& info) {
   if (!info.nPileup.empty()) s.pileup += static_cast<std::uint64_t>(info.nPileup[0]);
 }
 
-// The command line as provenance, without --threads: the thread count does not change a single byte of the events,
-// and leaving it out makes the whole file byte-identical for any thread count.
-std::string commandWithoutThreads(const std::string& command) {
-  std::string out;
-  std::size_t i = 0;
-  bool skipValue = false;
-  while (i < command.size()) {
-    const std::size_t end = std::min(command.find(' ', i), command.size());
-    const std::string token = command.substr(i, end - i);
-    i = end + 1;
-    if (skipValue) {
-      skipValue = false;
-      continue;
-    }
-    if (token == "--threads") {
-      skipValue = true;
-      continue;
-    }
-    if (token.rfind("--threads=", 0) == 0) continue;
-    out += (out.empty() ? "" : " ") + token;
-  }
-  return out;
-}
-
 gen::GeneratorConfig makeConfig(const GenerateOptions& o) {
   if (o.process.empty()) throw UsageError("generate: --process is required (or --from FILE to convert events)");
   gen::GeneratorConfig c = gen::GeneratorConfig::forProcess(o.process);
@@ -223,6 +199,30 @@ RunStats convertEvents(const GenerateOptions& o, const GlobalOptions& global) {
 }
 
 }  // namespace
+
+// The command line as provenance, without --threads: the thread count does not change a single byte of the events,
+// and leaving it out makes the whole file byte-identical for any thread count.
+std::string commandWithoutThreads(const std::string& command) {
+  std::string out;
+  std::size_t i = 0;
+  bool skipValue = false;
+  while (i < command.size()) {
+    const std::size_t end = std::min(command.find(' ', i), command.size());
+    const std::string token = command.substr(i, end - i);
+    i = end + 1;
+    if (skipValue) {
+      skipValue = false;
+      continue;
+    }
+    if (token == "--threads") {
+      skipValue = true;
+      continue;
+    }
+    if (token.rfind("--threads=", 0) == 0) continue;
+    out += (out.empty() ? "" : " ") + token;
+  }
+  return out;
+}
 
 std::string describeGeneratedEvents(io::EventReader& reader) {
   if (!reader.has(labels::kEventInfo)) return "";

@@ -67,7 +67,7 @@ void runSimulate(const SimulateOptions& o, const GlobalOptions& global) {
   const sim::DetectorSimulation simulation(config);
 
   io::Provenance provenance;
-  provenance.command = global.commandLine;
+  provenance.command = commandWithoutThreads(global.commandLine);
   provenance.config = config.describe() + cat("seed = ", global.seed, "\ninput = ", o.in, "\n") + reader.provenance().config;
   io::EventWriter writer(o.out, provenance, o.force);
 

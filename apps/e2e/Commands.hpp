@@ -31,6 +31,9 @@ void registerGenerate(CLI::App& app, GlobalOptions& global);
 // For `e2e info`: the generator processes and pileup of an event file ("" when it has no EventInfo).
 std::string describeGeneratedEvents(io::EventReader& reader);
 void registerSimulate(CLI::App& app, GlobalOptions& global);
+// The command line without --threads, stored as provenance: the thread count changes no byte of the events, so
+// files made with any --threads are identical.
+std::string commandWithoutThreads(const std::string& command);
 void registerRun(CLI::App& app, GlobalOptions& global);
 void registerFrames(CLI::App& app, GlobalOptions& global);
 void registerShow(CLI::App& app, GlobalOptions& global);
