@@ -74,6 +74,14 @@ std::int32_t CropTagger::claim(fw::Event& ev) const {
   return static_cast<std::int32_t>(pred.size());
 }
 
+void CropTagger::runZeros(Batch& batch, std::int64_t rows) const {
+  auto& b = static_cast<CropBatch&>(batch);
+  const float* inputs[2];
+  std::size_t k = 0;
+  for (const auto& in : card().inputs) inputs[k++] = in.name == "image" ? b.image.data() : b.position.data();
+  engine().run(std::span<const float* const>(inputs, k), b.output.data(), rows);
+}
+
 std::unique_ptr<fw::BatchingModule::Batch> CropTagger::makeBatch() const {
   auto b = std::make_unique<CropBatch>();
   const auto rows = static_cast<std::size_t>(maxBatch());

@@ -56,6 +56,14 @@ std::int32_t GraphTagger::claim(fw::Event& ev) const {
   return static_cast<std::int32_t>(pred.size());
 }
 
+void GraphTagger::runZeros(Batch& batch, std::int64_t rows) const {
+  auto& b = static_cast<GraphBatch&>(batch);
+  const float* inputs[2];
+  std::size_t k = 0;
+  for (const auto& in : card().inputs) inputs[k++] = in.name == "nodes" ? b.nodes.data() : b.mask.data();
+  engine().run(std::span<const float* const>(inputs, k), b.output.data(), rows);
+}
+
 std::unique_ptr<fw::BatchingModule::Batch> GraphTagger::makeBatch() const {
   auto b = std::make_unique<GraphBatch>();
   const auto rows = static_cast<std::size_t>(maxBatch());

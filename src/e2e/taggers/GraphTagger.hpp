@@ -29,6 +29,7 @@ public:
   std::int32_t claim(fw::Event& event) const override;
   std::unique_ptr<Batch> makeBatch() const override;
   void process(Batch& batch) const override;
+  void runZeros(Batch& batch, std::int64_t rows) const override;
 
 private:
   void init();

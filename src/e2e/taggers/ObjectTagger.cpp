@@ -100,6 +100,16 @@ std::int64_t ObjectTagger::runRows(std::size_t n) const {
   return std::min<std::int64_t>(static_cast<std::int64_t>(std::bit_ceil(n)), m_cfg.maxBatch);
 }
 
+void ObjectTagger::beginJob(const fw::JobInfo&) {
+  if (!m_cfg.warmup) return;
+  auto batch = makeBatch();
+  for (std::int64_t rows = 1;; rows *= 2) {
+    const std::int64_t r = std::min<std::int64_t>(rows, m_cfg.maxBatch);
+    if (m_cfg.padBatches || r == m_cfg.maxBatch) runZeros(*batch, r);
+    if (r == m_cfg.maxBatch) break;
+  }
+}
+
 void ObjectTagger::runEngine(std::span<const float* const> inputs, float* output, std::int64_t rows) const {
   const auto t0 = std::chrono::steady_clock::now();
   m_engine->run(inputs, output, rows);

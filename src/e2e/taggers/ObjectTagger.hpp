@@ -29,6 +29,7 @@ struct TaggerConfig {
   int threadsPerBatch = 1;          // engine threads per batch (parallelism comes from batches in flight)
   bool padBatches = true;           // round partial batches up to a power of two: few engine plans, fixed memory
   std::vector<std::string> resultProcesses;  // AUC/resolution only over events of these generator processes
+  bool warmup = true;               // plan the engine for every batch size it will see before the first event
 
   template <class F, class... S>
   static void commonFields(F&& f, S&&... s) {
@@ -41,6 +42,8 @@ struct TaggerConfig {
     f("max_held_events", "a partial batch runs anyway once this many events wait for it", s.maxHeldEvents...);
     f("threads_per_batch", "engine threads per batch (parallelism comes from batches in flight)", s.threadsPerBatch...);
     f("pad_batches", "round partial batches up to a power of two (few engine plans, fixed memory)", s.padBatches...);
+    f("warmup", "run the engine once per batch size it will see (powers of two up to max_batch) before the first event, "
+      "so planning is not timed as processing", s.warmup...);
     f("result_processes", "AUC / mass resolution only over events of these generator processes (needs EventInfo 'info'); "
       "empty: all events", s.resultProcesses...);
   }
@@ -54,6 +57,7 @@ public:
   const fw::Output<Predictions>& output() const { return m_out; }
   // Scored objects, and against the truth labels reco attached: AUC (classifiers) or bias and resolution (mass).
   std::vector<fw::Metric> results() const override;
+  void beginJob(const fw::JobInfo& job) override;
 
 protected:
   // Production: binds the objects by their type in ctx.products, finds and loads the model and its card.
@@ -68,6 +72,8 @@ protected:
   const Jets& jets(const fw::Event& ev) const { return ev.get(*m_jets); }
   // Rows the engine runs for n items (padding).
   std::int64_t runRows(std::size_t n) const;
+  // Runs the engine on `rows` rows of a fresh batch's (zeroed) inputs: planning for that batch size, untimed.
+  virtual void runZeros(Batch& batch, std::int64_t rows) const = 0;
   // Writes out[i] (transformed) into item i's prediction.
   void scatter(Batch& batch, const float* out) const;
   void bindResultProcesses(const std::string& section);

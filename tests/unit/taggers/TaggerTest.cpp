@@ -167,6 +167,7 @@ CropTagger::Config cropConfig() {
   cfg.output = "scores";
   cfg.ptMin = 10;
   cfg.maxBatch = 6;
+  cfg.warmup = false;  // the fake engine records every run; warm-up has its own test
   return cfg;
 }
 
@@ -237,6 +238,16 @@ TEST(CropTagger, PartialBatchesArePaddedToPowersOfTwo) {
   for (auto rows : engine->rows) EXPECT_TRUE(rows == 1 || rows == 2 || rows == 4 || rows == 8 || rows == 16) << rows;
 }
 
+TEST(CropTagger, WarmUpPlansEveryPaddedBatchSizeBeforeTheFirstEvent) {
+  auto engine = std::make_shared<FakeEngine>(2 * kSize * kSize, 1, kSize * kSize, false);
+  auto cfg = cropConfig();
+  cfg.maxBatch = 12;
+  cfg.warmup = true;
+  runWith(std::make_unique<CropTagger>("eg", cfg, false, imageCard("mass", false), engine), "scores", 1, 30);
+  ASSERT_GT(engine->rows.size(), 5u);
+  EXPECT_EQ(std::vector<std::int64_t>(engine->rows.begin(), engine->rows.begin() + 5), (std::vector<std::int64_t>{1, 2, 4, 8, 12}));
+}
+
 TEST(GraphTagger, EveryScoreComesFromItsOwnGraph) {
   constexpr int kNodes = 2;  // graphs with 3 nodes are cut to 2; the mask says how many are real
   ModelCard card;
@@ -256,6 +267,7 @@ TEST(GraphTagger, EveryScoreComesFromItsOwnGraph) {
   cfg.graphs = "graphs";
   cfg.output = "scores";
   cfg.maxBatch = 5;
+  cfg.warmup = false;
   auto engine = std::make_shared<FakeEngine>(kNodes * 3, 0, 0, true);
   const Collected out = runWith(std::make_unique<GraphTagger>("tau", cfg, false, card, engine), "scores", 2, 80);
   std::size_t n = 0;
