@@ -56,7 +56,7 @@ std::string findModel(const std::string& path, const std::vector<std::string>& d
 std::shared_ptr<const Engine> loadSessionEngine(const std::string& modelPath, const ModelCard& card, int threadsPerRun) {
   runtime::SessionOptions so;
   so.threads = threadsPerRun;
-  so.warmupBatch = 0;
+  so.warmupBatch = 1;
   runtime::Session session = runtime::Session::load(modelPath, so);
   if (session.inputs().size() != card.inputs.size())
     fail(modelPath, ": takes ", session.inputs().size(), " inputs but its card ", card.path, " lists ", card.inputs.size());
