@@ -59,7 +59,7 @@ def train_command(recipe, training, data_dir, run_dir, args):
            "--epochs", str(epochs), "--batch", str(args.batch or training.batch), "--lr", f"{training.lr:g}",
            "--milestones", training.milestones, "--patience", str(training.patience),
            "--seed", str(args.seed), "--device", args.device, "--workers", str(args.workers), "--no-progress"]
-    cmd += training.extra
+    cmd += training.extra + (training.cpu_extra if args.device == "cpu" else [])
     if args.e2e_bin:
         cmd += ["--e2e", args.e2e_bin]
     return cmd

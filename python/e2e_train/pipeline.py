@@ -22,13 +22,30 @@ class PipelineError(RuntimeError):
 
 def find_e2e(explicit=None):
     """The e2e binary: --e2e, $E2E_BIN, then the usual build directories."""
+    if explicit:
+        if not (os.path.isfile(explicit) and os.access(explicit, os.X_OK)):
+            raise PipelineError(f"--e2e {explicit}: no such executable")
+        return os.path.abspath(explicit)
     root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-    candidates = [explicit, os.environ.get("E2E_BIN")] + [os.path.join(root, d, "bin", "e2e")
+    candidates = [os.environ.get("E2E_BIN")] + [os.path.join(root, d, "bin", "e2e")
                                                           for d in ("build", "build-models")]
     for c in candidates:
         if c and os.path.isfile(c) and os.access(c, os.X_OK):
             return os.path.abspath(c)
     raise PipelineError("no e2e binary: build it (ninja -C build e2e) or pass --e2e / set E2E_BIN")
+
+
+def source_commit():
+    """The repository commit the e2e binary was presumably built from ("+dirty" with local changes)."""
+    root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    try:
+        head = subprocess.run(["git", "-C", root, "rev-parse", "--short", "HEAD"], capture_output=True, text=True,
+                              timeout=30).stdout.strip()
+        dirty = subprocess.run(["git", "-C", root, "status", "--porcelain", "--untracked-files=no"],
+                               capture_output=True, text=True, timeout=30).stdout.strip()
+    except (OSError, subprocess.TimeoutExpired):
+        return "unknown"
+    return (head or "unknown") + ("+dirty" if dirty else "")
 
 
 def run_step(cmd, what, log):
@@ -103,7 +120,8 @@ def make_data(recipe, work, e2e, scale=1.0, threads=2, reuse=False, seed=0, log=
     events_dir = events_dir or work
     os.makedirs(work, exist_ok=True)
     os.makedirs(events_dir, exist_ok=True)
-    record = {"tagger": recipe.tagger, "note": recipe.note, "scale": scale, "e2e": e2e, "samples": [],
+    record = {"tagger": recipe.tagger, "note": recipe.note, "scale": scale, "e2e": e2e,
+              "source_commit": source_commit(), "samples": [],
               "frames_options": recipe.frames_options()}
     framed = []
     for s in recipe.samples:
