@@ -2,8 +2,14 @@
 // boosted tops and QCD, taus, A -> gamma gamma), simulates and reconstructs it, makes crops and graphs, runs every
 // tagger whose shipped model is present, and prints the AUC per tagger, the timing table and the throughput.
 // Taggers without a model are listed as not available, with the path that was looked for; nothing is faked.
+#include <fcntl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <cmath>
+#include <csignal>
 #include <cstdio>
+#include <cstring>
 #include <string>
 #include <vector>
 
@@ -75,16 +81,22 @@ struct TaggerEntry {
   const char* name;       // module name = Predictions label
   const char* type;       // registered type
   const char* model;      // the type's default model
-  const char* processes;  // the sample its figure of merit is computed on (the seed sample of that tagger)
+  const char* results;    // how its figure of merit is computed: the card's test set (its recipe's samples, objects)
 };
 
 constexpr TaggerEntry kTaggers[] = {
-    {"egamma", "EGammaTagger", "models/egamma_resnet15.onnx", R"(["photon", "electron"])"},
-    {"mass", "MassRegressor", "models/mass_resnet15.onnx", R"(["agg"])"},
-    {"quark_gluon", "QuarkGluonTagger", "models/qg_resnet15.onnx", R"(["dijet-quark", "dijet-gluon"])"},
-    {"top", "TopTagger", "models/top_resnet15.onnx", R"(["ttbar-boosted", "qcd-boosted"])"},
-    {"tau", "TauTagger", "models/tau_resnet15.onnx", R"(["htautau", "qcd-tau"])"},
-    {"tau_gnn", "TauGraphTagger", "models/tau_edgeconv.onnx", R"(["htautau", "qcd-tau"])"},
+    {"egamma", "EGammaTagger", "models/egamma_resnet15.onnx",
+     "result_signal_processes = [\"electron\"]\nresult_background_processes = [\"photon\"]\nresult_leading = 1\n"},
+    {"mass", "MassRegressor", "models/mass_resnet15.onnx", "result_signal_processes = [\"agg\"]\nresult_leading = 1\n"},
+    {"quark_gluon", "QuarkGluonTagger", "models/qg_resnet15.onnx",
+     "result_signal_processes = [\"dijet-quark\", \"dijet-gluon\"]\nresult_background_processes = [\"dijet-quark\", "
+     "\"dijet-gluon\"]\nresult_leading = 2\n"},
+    {"top", "TopTagger", "models/top_resnet15.onnx",
+     "result_signal_processes = [\"ttbar-boosted\"]\nresult_background_processes = [\"qcd-boosted\"]\nresult_leading = 2\n"},
+    {"tau", "TauTagger", "models/tau_resnet15.onnx",
+     "result_signal_processes = [\"htautau\"]\nresult_background_processes = [\"qcd-tau\"]\nresult_leading = 2\n"},
+    {"tau_gnn", "TauGraphTagger", "models/tau_edgeconv.onnx",
+     "result_signal_processes = [\"htautau\"]\nresult_background_processes = [\"qcd-tau\"]\nresult_leading = 2\n"},
 };
 
 struct Availability {
@@ -92,19 +104,63 @@ struct Availability {
   std::vector<std::string> missing;  // one line each: which tagger, why
 };
 
-// A tagger takes part when its model and card load; otherwise the reason is shown, never a made-up score.
+// Loads the model, runs it on a few zero batches and unloads it, in a child process: a model the engine cannot
+// load is reported with the engine's message, and one the engine crashes on cannot take the demo down with it.
+// Returns an empty string when the model is usable.
+std::string probeModel(const std::string& model, const std::vector<std::string>& dirs) {
+  int pipeFd[2];
+  if (pipe(pipeFd) != 0) return "cannot create a pipe to check the model";
+  std::fflush(nullptr);
+  const pid_t pid = fork();
+  if (pid < 0) return "cannot fork to check the model";
+  if (pid == 0) {
+    close(pipeFd[0]);
+    // The parent reports what went wrong; the C library's own abort message would only repeat it.
+    if (std::FILE* devnull = std::fopen("/dev/null", "w")) dup2(fileno(devnull), STDERR_FILENO);
+    int code = 0;
+    std::string message;
+    try {
+      const std::string path = taggers::findModel(model, dirs);
+      const taggers::ModelCard card = taggers::ModelCard::load(taggers::ModelCard::cardPathFor(path));
+      auto engine = taggers::loadSessionEngine(path, card, 1);
+      for (std::int64_t batch : {1, 8}) {
+        std::vector<std::vector<float>> in;
+        std::vector<const float*> ptrs;
+        for (const auto& i : card.inputs) in.emplace_back(static_cast<std::size_t>(batch * i.elements()), 0.f);
+        for (const auto& v : in) ptrs.push_back(v.data());
+        std::vector<float> out(static_cast<std::size_t>(batch));
+        engine->run(ptrs, out.data(), batch);
+      }
+    } catch (const std::exception& e) {
+      code = 2;
+      message = e.what();
+    }
+    if (!message.empty() && write(pipeFd[1], message.data(), message.size()) < 0) code = 3;
+    close(pipeFd[1]);
+    std::fflush(nullptr);
+    _exit(code);
+  }
+  close(pipeFd[1]);
+  std::string message;
+  char buf[512];
+  for (ssize_t n; (n = read(pipeFd[0], buf, sizeof buf)) > 0;) message.append(buf, static_cast<std::size_t>(n));
+  close(pipeFd[0]);
+  int status = 0;
+  if (waitpid(pid, &status, 0) < 0) return "cannot check the model";
+  if (WIFSIGNALED(status))
+    return cat(model, ": the inference engine crashed on it (", strsignal(WTERMSIG(status)), "); a runtime bug, left out");
+  if (WEXITSTATUS(status) != 0) return message.empty() ? model + ": could not be checked" : message;
+  return {};
+}
+
+// A tagger takes part when its model and card load and run; otherwise the reason is shown, never a made-up score.
 Availability findTaggers() {
   Availability a;
   const auto dirs = modules::defaultModelDirs("");
   for (const TaggerEntry& t : kTaggers) {
-    try {
-      const std::string path = taggers::findModel(t.model, dirs);
-      const taggers::ModelCard card = taggers::ModelCard::load(taggers::ModelCard::cardPathFor(path));
-      (void)taggers::loadSessionEngine(path, card, 1);
-      a.present.push_back(&t);
-    } catch (const Error& e) {
-      a.missing.push_back(std::string(t.type) + ": " + e.what());
-    }
+    const std::string why = probeModel(t.model, dirs);
+    if (why.empty()) a.present.push_back(&t);
+    else a.missing.push_back(std::string(t.type) + ": " + why);
   }
   return a;
 }
@@ -113,14 +169,15 @@ std::string demoConfig(const Availability& a) {
   std::string text = kBase;
   std::string path = R"("source", "simulation", "photons", "vertices", "jets", "fat_jets", "photon_crops", "jet_crops", "fatjet_crops", "jet_graphs")";
   for (const TaggerEntry* t : a.present) {
-    text += std::string("\n[modules.") + t->name + "]\ntype = \"" + t->type + "\"\nresult_processes = " + t->processes + "\n";
+    text += std::string("\n[modules.") + t->name + "]\ntype = \"" + t->type + "\"\n" + t->results;
     path += std::string(", \"") + t->name + "\"";
   }
   return "[run]\ndescription = \"e2e demo: mixed sample through every tagger with a shipped model\"\npath = [" + path + "]\n" + text;
 }
 
 void printResults(const fw::RunReport& report) {
-  std::printf("\nfigures of merit, each on its tagger's own sample (truth from reco matching; card: the model's test set)\n");
+  std::printf("\nfigures of merit as the cards' test sets define them: signal from the tagger's signal sample, background from\n"
+              "its background sample, leading objects only (truth from reco matching)\n");
   std::printf("%-12s %-18s %8s %9s  %s\n", "tagger", "type", "scored", "evaluated", "result");
   for (const auto& m : report.modules) {
     if (!m.batching) continue;

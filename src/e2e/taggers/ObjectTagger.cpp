@@ -41,6 +41,7 @@ void TaggerConfig::checkCommon(const fw::ConfigCheck& c) const {
   c.require(maxHeldEvents >= 1, "max_held_events", "must be >= 1");
   c.require(threadsPerBatch >= 0, "threads_per_batch", "must be >= 0 (0: all cores)");
   c.require(etaMax > 0, "eta_max", "must be > 0");
+  c.require(resultLeading >= 0, "result_leading", "must be >= 0");
 }
 
 ObjectTagger::ObjectTagger(const fw::BuildContext& ctx, const TaggerConfig& cfg)
@@ -59,13 +60,17 @@ ObjectTagger::ObjectTagger(const fw::BuildContext& ctx, const TaggerConfig& cfg)
 }
 
 void ObjectTagger::bindResultProcesses(const std::string& section) {
-  if (m_cfg.resultProcesses.empty()) return;
-  for (const auto& name : m_cfg.resultProcesses) {
-    const gen::ProcessInfo* p = gen::findProcess(name);
-    if (!p) fail("[", section, "] result_processes: unknown process '", name, "'");
-    m_resultProcesses.push_back(static_cast<std::int32_t>(p->id));
-  }
-  m_info = std::make_unique<fw::Input<EventInfo>>(this, "info", "info");
+  auto ids = [&](const std::vector<std::string>& names, const char* key, std::vector<std::int32_t>& out) {
+    for (const auto& name : names) {
+      const gen::ProcessInfo* p = gen::findProcess(name);
+      if (!p) fail("[", section, "] ", key, ": unknown process '", name, "'");
+      out.push_back(static_cast<std::int32_t>(p->id));
+    }
+  };
+  ids(m_cfg.resultSignal, "result_signal_processes", m_signalProcesses);
+  ids(m_cfg.resultBackground, "result_background_processes", m_backgroundProcesses);
+  if (!m_signalProcesses.empty() || !m_backgroundProcesses.empty())
+    m_info = std::make_unique<fw::Input<EventInfo>>(this, "info", "info");
 }
 
 ObjectTagger::ObjectTagger(std::string name, const TaggerConfig& cfg, bool jets, ModelCard card, std::shared_ptr<const Engine> engine)
@@ -127,18 +132,20 @@ void ObjectTagger::scatter(Batch& batch, const float* out) const {
     const float v = m_regression ? out[i] : 1.f / (1.f + std::exp(-out[i]));
     pred.value[static_cast<std::size_t>(it.index)] = v;
     const auto row = static_cast<std::size_t>(pred.object[static_cast<std::size_t>(it.index)]);
-    if (m_info) {
-      const EventInfo& info = it.event->get(*m_info);
-      if (info.process.empty() ||
-          std::find(m_resultProcesses.begin(), m_resultProcesses.end(), info.process[0]) == m_resultProcesses.end())
-        continue;
-    }
+    if (m_cfg.resultLeading > 0 && it.index >= m_cfg.resultLeading) continue;
     const std::int32_t pdg = m_jets ? it.event->get(*m_jets).truthPdgId[row] : it.event->get(*m_photons).truthPdgId[row];
     const float mass = m_jets ? it.event->get(*m_jets).truthMass[row] : it.event->get(*m_photons).truthMass[row];
     // Photon masses are regressed for merged A -> gamma gamma only; jets for any matched object.
     const bool massTruth = m_jets ? pdg != 0 : std::abs(pdg) == 36;
+    const std::int8_t label = truthLabel(m_card.task, pdg);
+    if (m_info) {
+      const EventInfo& info = it.event->get(*m_info);
+      const std::int32_t process = info.process.empty() ? 0 : info.process[0];
+      const auto& allowed = label == 0 ? m_backgroundProcesses : m_signalProcesses;
+      if (!allowed.empty() && std::find(allowed.begin(), allowed.end(), process) == allowed.end()) continue;
+    }
     m_values.push_back(v);
-    m_labels.push_back(truthLabel(m_card.task, pdg));
+    m_labels.push_back(label);
     m_truthMass.push_back(massTruth ? mass : 0.f);
   }
 }

@@ -28,7 +28,12 @@ struct TaggerConfig {
   int maxHeldEvents = 256;          // a partial batch runs anyway once this many events wait for it
   int threadsPerBatch = 1;          // engine threads per batch (parallelism comes from batches in flight)
   bool padBatches = true;           // round partial batches up to a power of two: few engine plans, fixed memory
-  std::vector<std::string> resultProcesses;  // AUC/resolution only over events of these generator processes
+  // Which scored objects the figures of merit use (scoring itself is not affected), to compare with a card's test
+  // set: signal-labelled objects only from events of `resultSignal` processes, background-labelled ones only from
+  // `resultBackground` processes (empty: any event), and only each event's `resultLeading` highest-pT scored
+  // objects (0: all).
+  std::vector<std::string> resultSignal, resultBackground;
+  int resultLeading = 0;
   bool warmup = true;               // plan the engine for every batch size it will see before the first event
 
   template <class F, class... S>
@@ -44,8 +49,11 @@ struct TaggerConfig {
     f("pad_batches", "round partial batches up to a power of two (few engine plans, fixed memory)", s.padBatches...);
     f("warmup", "run the engine once per batch size it will see (powers of two up to max_batch) before the first event, "
       "so planning is not timed as processing", s.warmup...);
-    f("result_processes", "AUC / mass resolution only over events of these generator processes (needs EventInfo 'info'); "
-      "empty: all events", s.resultProcesses...);
+    f("result_signal_processes", "figures of merit: signal (or, for the mass, every) object only from events of these "
+      "generator processes (needs EventInfo 'info'); empty: any event", s.resultSignal...);
+    f("result_background_processes", "figures of merit: background objects only from events of these processes; empty: any",
+      s.resultBackground...);
+    f("result_leading", "figures of merit: only each event's N highest-pT scored objects; 0: all", s.resultLeading...);
   }
   void checkCommon(const fw::ConfigCheck& c) const;
 };
@@ -88,7 +96,7 @@ private:
   std::unique_ptr<fw::Input<Photons>> m_photons;
   std::unique_ptr<fw::Input<Jets>> m_jets;
   std::unique_ptr<fw::Input<EventInfo>> m_info;
-  std::vector<std::int32_t> m_resultProcesses;  // generator process ids
+  std::vector<std::int32_t> m_signalProcesses, m_backgroundProcesses;  // generator process ids
   fw::Output<Predictions> m_out;
   ModelCard m_card;
   std::shared_ptr<const Engine> m_engine;
