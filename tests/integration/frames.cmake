@@ -9,3 +9,9 @@ if(TARGET unit_frames)
                    ${PROJECT_BINARY_DIR}/frames_test_events.h5 ${PROJECT_SOURCE_DIR})
   set_tests_properties(frames_cli PROPERTIES FIXTURES_REQUIRED frames_events LABELS integration TIMEOUT 300)
 endif()
+
+# The documented command that remakes the docs gallery keeps working (pictures go to the build tree).
+add_test(NAME frames_gallery
+         COMMAND sh ${PROJECT_SOURCE_DIR}/docs/img/make_gallery.sh ${PROJECT_BINARY_DIR}/bin/e2e
+                 ${PROJECT_BINARY_DIR}/gallery_work ${PROJECT_BINARY_DIR}/gallery_img)
+set_tests_properties(frames_gallery PROPERTIES LABELS integration TIMEOUT 300)
