@@ -3,8 +3,9 @@
 #include <cstdio>
 
 #include "Commands.hpp"
+#include "EngineData.hpp"
 #include "e2e/core/Error.hpp"
-#include "e2e/core/Timer.hpp"
+#include "e2e/runtime/Deviation.hpp"
 #include "e2e/runtime/EngineBenchmark.hpp"
 #include "e2e/runtime/Session.hpp"
 
@@ -17,6 +18,7 @@ struct EngineBenchArgs {
   int threads = 1;
   int iters = 0;
   std::string precision = "fp32";
+  std::string calibration;
   bool json = false, dump = false;
 };
 }  // namespace
@@ -28,20 +30,24 @@ void addBenchEngine(CLI::App& bench, GlobalOptions&) {
   sub->add_option("--batch", a.batch, "Batch size (ignored for fixed-batch models)")->check(CLI::PositiveNumber);
   sub->add_option("--threads", a.threads, "Threads per run")->check(CLI::PositiveNumber);
   sub->add_option("--iters", a.iters, "Timed runs (default: as many as fit in ~2 s)")->check(CLI::NonNegativeNumber);
-  sub->add_option("--precision", a.precision, "fp32 (bf16 and int8 are not implemented yet)");
+  sub->add_option("--precision", a.precision,
+                  "fp32 (default), bf16 or int8: precision of Conv/Gemm/MatMul; bf16 and int8 also run the fp32 model "
+                  "on the same inputs and report the largest output deviation from it");
+  sub->add_option("--calibration", a.calibration,
+                  "int8: HDF5 file with one dataset per model input (named after it); its first 1024 rows calibrate "
+                  "the activation scales. Default: 256 deterministic random rows, uniform in [-1, 1)");
   sub->add_flag("--json", a.json, "Machine-readable output (one JSON object)");
   sub->add_flag("--dump", a.dump, "Print the optimised graph and the execution plan first");
   sub->callback([] {
-    if (a.precision != "fp32") {
-      if (a.precision == "bf16" || a.precision == "int8") fail("--precision ", a.precision, " is not implemented yet");
+    if (a.precision != "fp32" && a.precision != "bf16" && a.precision != "int8")
       throw UsageError(cat("--precision must be fp32, bf16 or int8 (got '", a.precision, "')"));
-    }
     runtime::SessionOptions so;
     so.threads = a.threads;
     so.warmupBatch = a.batch;
-    Timer load;
-    auto session = runtime::Session::load(a.model, so);
-    const double loadMs = load.seconds() * 1e3;
+    so.precision = runtime::parsePrecision(a.precision);
+    PrecisionSessions sessions = loadFp32(a.model, so);
+    loadLowPrecision(sessions, a.model, so, a.calibration, nullptr);
+    const runtime::Session& session = sessions.session();
     if (a.dump) {
       std::fputs(session.dumpGraph().c_str(), stdout);
       std::fputs(session.dumpPlan(session.dynamicBatch() ? a.batch : 0, a.threads).c_str(), stdout);
@@ -51,7 +57,16 @@ void addBenchEngine(CLI::App& bench, GlobalOptions&) {
     bo.threads = a.threads;
     bo.iters = a.iters;
     auto r = runtime::benchmarkSession(session, bo);
-    std::fputs(runtime::formatEngineBench(a.model, loadMs, r, a.json).c_str(), stdout);
+    if (sessions.low) {
+      // The benchmark's own inputs, through both sessions.
+      const auto inputs = runtime::syntheticInputs(session, r.batch, runtime::kBenchSeed);
+      const auto d = runtime::compareSessions(session, sessions.fp32, runtime::pointers(inputs), r.batch);
+      r.hasDeviation = true;
+      r.maxAbsDeviation = d.maxAbs;
+      r.maxRelDeviation = d.maxRel;
+      r.calibration = sessions.calibration;
+    }
+    std::fputs(runtime::formatEngineBench(a.model, sessions.loadMs, r, a.json).c_str(), stdout);
   });
 }
 

@@ -1,5 +1,6 @@
 // e2e infer --model M.onnx --in inputs.h5 --out outputs.h5: runs an ONNX model over every row of HDF5 datasets
-// named after the model's inputs and writes one dataset per model output (same leading length).
+// named after the model's inputs and writes one dataset per model output (same leading length). With
+// --precision bf16|int8 the fp32 model also runs and the largest output deviation from it is reported.
 #include <hdf5.h>
 
 #include <cstdio>
@@ -7,60 +8,21 @@
 #include <vector>
 
 #include "Commands.hpp"
+#include "EngineData.hpp"
 #include "e2e/core/Error.hpp"
 #include "e2e/core/Progress.hpp"
 #include "e2e/io/ColumnIO.hpp"
+#include "e2e/runtime/Deviation.hpp"
 #include "e2e/runtime/Session.hpp"
 
 namespace e2e::cli {
 namespace {
 
 struct InferArgs {
-  std::string model, in, out;
+  std::string model, in, out, precision = "fp32", calibration;
   std::int64_t batch = 64;
   bool force = false;
 };
-
-hid_t h5Type(runtime::DType t) {
-  switch (t) {
-    case runtime::DType::Float32: return H5T_NATIVE_FLOAT;
-    case runtime::DType::Float64: return H5T_NATIVE_DOUBLE;
-    case runtime::DType::Int64: return H5T_NATIVE_INT64;
-    case runtime::DType::Int32: return H5T_NATIVE_INT32;
-    case runtime::DType::Int8: return H5T_NATIVE_INT8;
-    case runtime::DType::UInt8: case runtime::DType::Bool: return H5T_NATIVE_UINT8;
-    default: fail("tensors of type ", runtime::dtypeName(t), " cannot be read from or written to HDF5 here");
-  }
-}
-
-// One input dataset, read whole (models take dense rows; the file's type is converted by HDF5).
-struct InputData {
-  std::vector<std::byte> bytes;
-  std::vector<std::int64_t> dims;
-};
-
-InputData readInput(hid_t file, const runtime::TensorInfo& info, const std::string& path) {
-  if (H5Lexists(file, info.name.c_str(), H5P_DEFAULT) <= 0)
-    fail(path, ": no dataset named '", info.name, "' (the model's input)");
-  io::H5Handle ds(H5Dopen2(file, info.name.c_str(), H5P_DEFAULT), H5Dclose);
-  io::H5Handle space(H5Dget_space(ds.get()), H5Sclose);
-  const int rank = H5Sget_simple_extent_ndims(space.get());
-  std::vector<hsize_t> d(static_cast<std::size_t>(std::max(rank, 0)));
-  H5Sget_simple_extent_dims(space.get(), d.data(), nullptr);
-  InputData r;
-  r.dims.assign(d.begin(), d.end());
-  if (r.dims.size() != info.dims.size())
-    fail(path, ": dataset '", info.name, "' has rank ", r.dims.size(), ", the model expects ", info.dims.size());
-  for (std::size_t i = 1; i < r.dims.size(); ++i)
-    if (info.dims[i] >= 0 && r.dims[i] != info.dims[i])
-      fail(path, ": dataset '", info.name, "' has dimension ", i, " = ", r.dims[i], ", the model expects ", info.dims[i]);
-  std::int64_t n = 1;
-  for (auto x : r.dims) n *= x;
-  r.bytes.resize(static_cast<std::size_t>(n) * runtime::dtypeSize(info.dtype));
-  if (n > 0 && H5Dread(ds.get(), h5Type(info.dtype), H5S_ALL, H5S_ALL, H5P_DEFAULT, r.bytes.data()) < 0)
-    fail(path, ": cannot read dataset '", info.name, "' as ", runtime::dtypeName(info.dtype));
-  return r;
-}
 
 void writeOutput(hid_t file, const std::string& name, runtime::DType t, const std::vector<std::int64_t>& dims,
                  const std::vector<std::byte>& data, const std::string& path) {
@@ -73,57 +35,77 @@ void writeOutput(hid_t file, const std::string& name, runtime::DType t, const st
     fail(path, ": cannot write dataset '", name, "'");
 }
 
-void infer(const InferArgs& a) {
-  namespace fs = std::filesystem;
-  if (fs::exists(a.out) && !a.force) fail(a.out, ": exists (use --force to overwrite)");
-  auto session = runtime::Session::load(a.model);
-  io::H5Handle in(H5Fopen(a.in.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose);
-  if (in.get() < 0) fail(a.in, ": cannot open as HDF5");
-  std::vector<InputData> inputs;
-  for (const auto& info : session.inputs()) inputs.push_back(readInput(in.get(), info, a.in));
-  const std::int64_t rows = inputs.empty() || inputs[0].dims.empty() ? 1 : inputs[0].dims[0];
-  for (std::size_t i = 0; i < inputs.size(); ++i)
-    if (!inputs[i].dims.empty() && inputs[i].dims[0] != rows)
-      fail(a.in, ": dataset '", session.inputs()[i].name, "' has ", inputs[i].dims[0], " rows, '", session.inputs()[0].name,
-           "' has ", rows);
-  const std::int64_t step = session.dynamicBatch() ? std::min(a.batch, std::max<std::int64_t>(rows, 1)) : session.staticBatch();
-  if (rows % step != 0 && !session.dynamicBatch())
-    fail(a.in, ": ", rows, " rows are not a multiple of the model's fixed batch ", step);
+struct Outputs {
+  std::vector<std::vector<std::byte>> data;
+  std::vector<std::vector<std::int64_t>> dims;
+};
 
-  std::vector<std::vector<std::byte>> outputs(session.outputs().size());
-  std::vector<std::vector<std::int64_t>> outDims(session.outputs().size());
-  Progress progress("infer", static_cast<std::uint64_t>(rows));
+// Runs every row through the session in batches of `step` rows.
+Outputs runRows(const runtime::Session& session, const std::vector<InputData>& inputs, std::int64_t rows,
+                std::int64_t step, const char* label) {
+  Outputs o;
+  o.data.resize(session.outputs().size());
+  o.dims.resize(session.outputs().size());
+  Progress progress(label, static_cast<std::uint64_t>(rows));
   for (std::int64_t row = 0; row < rows; row += step) {
     const std::int64_t b = std::min(step, rows - row);
     std::vector<const void*> inPtr;
-    for (std::size_t i = 0; i < inputs.size(); ++i) {
-      const std::size_t rowBytes = inputs[i].bytes.size() / static_cast<std::size_t>(std::max<std::int64_t>(rows, 1));
-      inPtr.push_back(inputs[i].bytes.data() + static_cast<std::size_t>(row) * rowBytes);
-    }
+    for (const auto& in : inputs) inPtr.push_back(in.bytes.data() + static_cast<std::size_t>(row) * in.rowBytes());
     std::vector<void*> outPtr;
-    for (std::size_t o = 0; o < outputs.size(); ++o) {
-      auto dims = session.outputDims(o, b);
-      if (outDims[o].empty()) {
-        outDims[o] = dims;
-        if (!outDims[o].empty()) outDims[o][0] = rows;
+    for (std::size_t k = 0; k < o.data.size(); ++k) {
+      if (o.dims[k].empty()) {
+        o.dims[k] = session.outputDims(k, b);
+        if (!o.dims[k].empty()) o.dims[k][0] = rows;
         std::int64_t total = 1;
-        for (auto x : outDims[o]) total *= x;
-        outputs[o].resize(static_cast<std::size_t>(total) * runtime::dtypeSize(session.outputs()[o].dtype));
+        for (auto x : o.dims[k]) total *= x;
+        o.data[k].resize(static_cast<std::size_t>(total) * runtime::dtypeSize(session.outputs()[k].dtype));
       }
-      const std::size_t rowBytes = outputs[o].size() / static_cast<std::size_t>(std::max<std::int64_t>(rows, 1));
-      outPtr.push_back(outputs[o].data() + static_cast<std::size_t>(row) * rowBytes);
+      const std::size_t rowBytes = o.data[k].size() / static_cast<std::size_t>(std::max<std::int64_t>(rows, 1));
+      outPtr.push_back(o.data[k].data() + static_cast<std::size_t>(row) * rowBytes);
     }
     session.run(inPtr, outPtr, b);
     progress.add(static_cast<std::uint64_t>(b));
   }
   progress.finish();
+  return o;
+}
+
+std::span<const float> floats(const std::vector<std::byte>& v) {
+  return {reinterpret_cast<const float*>(v.data()), v.size() / sizeof(float)};
+}
+
+void infer(const InferArgs& a) {
+  namespace fs = std::filesystem;
+  if (fs::exists(a.out) && !a.force) fail(a.out, ": exists (use --force to overwrite)");
+  runtime::SessionOptions so;
+  so.precision = runtime::parsePrecision(a.precision);
+  PrecisionSessions sessions = loadFp32(a.model, so);
+  const std::vector<InputData> inputs = readInputs(a.in, sessions.fp32);
+  loadLowPrecision(sessions, a.model, so, a.calibration, &inputs);  // int8 calibrates on `inputs` by default
+  const runtime::Session& session = sessions.session();
+  const std::int64_t rows = inputs.empty() ? 1 : inputs[0].rows();
+  const std::int64_t step = session.dynamicBatch() ? std::min(a.batch, std::max<std::int64_t>(rows, 1)) : session.staticBatch();
+  if (rows % step != 0 && !session.dynamicBatch())
+    fail(a.in, ": ", rows, " rows are not a multiple of the model's fixed batch ", step);
+  const Outputs out = runRows(session, inputs, rows, step, "infer");
+  if (sessions.low) {
+    const Outputs ref = runRows(sessions.fp32, inputs, rows, step, "infer fp32 reference");
+    runtime::OutputDeviation d;
+    for (std::size_t k = 0; k < out.data.size(); ++k)
+      if (session.outputs()[k].dtype == runtime::DType::Float32)
+        d = runtime::worst(d, runtime::compareOutputs(floats(out.data[k]), floats(ref.data[k])));
+    if (!sessions.calibration.empty())
+      std::fprintf(stderr, "e2e infer: int8 calibrated on %s\n", sessions.calibration.c_str());
+    std::fprintf(stderr, "e2e infer: %s vs fp32: max abs deviation %.3g, max rel deviation %.3g\n", a.precision.c_str(),
+                 d.maxAbs, d.maxRel);
+  }
   // Written under a temporary name and renamed: a failed run never leaves a complete-looking file.
   const std::string tmp = a.out + ".tmp.h5";
   {
-    io::H5Handle out(H5Fcreate(tmp.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT), H5Fclose);
-    if (out.get() < 0) fail(a.out, ": cannot create");
-    for (std::size_t o = 0; o < outputs.size(); ++o)
-      writeOutput(out.get(), session.outputs()[o].name, session.outputs()[o].dtype, outDims[o], outputs[o], a.out);
+    io::H5Handle file(H5Fcreate(tmp.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT), H5Fclose);
+    if (file.get() < 0) fail(a.out, ": cannot create");
+    for (std::size_t o = 0; o < out.data.size(); ++o)
+      writeOutput(file.get(), session.outputs()[o].name, session.outputs()[o].dtype, out.dims[o], out.data[o], a.out);
   }
   fs::rename(tmp, a.out);
   std::fprintf(stderr, "e2e infer: %lld rows -> %s\n", static_cast<long long>(rows), a.out.c_str());
@@ -138,6 +120,12 @@ void registerInfer(CLI::App& app, GlobalOptions&) {
   sub->add_option("--in", a.in, "HDF5 file with one dataset per model input")->required();
   sub->add_option("--out", a.out, "HDF5 file to write, one dataset per model output")->required();
   sub->add_option("--batch", a.batch, "Rows per engine run (dynamic-batch models)")->check(CLI::PositiveNumber);
+  sub->add_option("--precision", a.precision,
+                  "fp32 (default), bf16 or int8: precision of Conv/Gemm/MatMul; bf16 and int8 also run the fp32 model "
+                  "and report the largest output deviation from it");
+  sub->add_option("--calibration", a.calibration,
+                  "int8: HDF5 file with one dataset per model input whose first 1024 rows calibrate the activation "
+                  "scales (default: the first 1024 rows of --in)");
   sub->add_flag("--force", a.force, "Overwrite --out if it exists");
   sub->callback([] { infer(a); });
 }

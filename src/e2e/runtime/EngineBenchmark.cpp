@@ -38,17 +38,11 @@ double measurePeakGflops(int threads, std::int64_t size) {
   return 2.0 * static_cast<double>(size) * static_cast<double>(size) * static_cast<double>(size) / best / 1e9;
 }
 
-EngineBenchResult benchmarkSession(const Session& session, const EngineBenchOptions& o) {
-  EngineBenchResult r;
-  r.batch = session.dynamicBatch() ? o.batch : session.staticBatch();
-  r.threads = o.threads;
-  // Synthetic inputs: uniform floats, zero integers (valid indices for gathers).
-  std::vector<AlignedBuffer> inputs, outputs;
-  std::vector<const void*> in;
-  std::vector<void*> out;
-  Rng rng(2024);
+std::vector<AlignedBuffer> syntheticInputs(const Session& session, std::int64_t batch, std::uint64_t seed) {
+  std::vector<AlignedBuffer> inputs;
+  Rng rng(seed);
   for (std::size_t i = 0; i < session.inputs().size(); ++i) {
-    const auto dims = session.inputDims(i, r.batch);
+    const auto dims = session.inputDims(i, batch);
     const DType t = session.inputs()[i].dtype;
     inputs.emplace_back(static_cast<std::size_t>(numel(dims)) * dtypeSize(t));
     std::memset(inputs.back().data(), 0, inputs.back().size());
@@ -56,8 +50,25 @@ EngineBenchResult benchmarkSession(const Session& session, const EngineBenchOpti
       auto* p = reinterpret_cast<float*>(inputs.back().data());
       for (std::int64_t k = 0; k < numel(dims); ++k) p[k] = static_cast<float>(rng.uniform(-1, 1));
     }
-    in.push_back(inputs.back().data());
   }
+  return inputs;
+}
+
+std::vector<const void*> pointers(const std::vector<AlignedBuffer>& buffers) {
+  std::vector<const void*> p;
+  for (const auto& b : buffers) p.push_back(b.data());
+  return p;
+}
+
+EngineBenchResult benchmarkSession(const Session& session, const EngineBenchOptions& o) {
+  EngineBenchResult r;
+  r.batch = session.dynamicBatch() ? o.batch : session.staticBatch();
+  r.threads = o.threads;
+  r.precision = session.precision();
+  const std::vector<AlignedBuffer> inputs = syntheticInputs(session, r.batch, kBenchSeed);
+  const std::vector<const void*> in = pointers(inputs);
+  std::vector<AlignedBuffer> outputs;
+  std::vector<void*> out;
   for (std::size_t i = 0; i < session.outputs().size(); ++i) {
     outputs.emplace_back(static_cast<std::size_t>(session.outputElements(i, r.batch)) * dtypeSize(session.outputs()[i].dtype));
     out.push_back(outputs.back().data());
@@ -96,30 +107,46 @@ EngineBenchResult benchmarkSession(const Session& session, const EngineBenchOpti
 std::string formatEngineBench(const std::string& model, double loadMs, const EngineBenchResult& r, bool json) {
   char buf[1024];
   const double pct = r.peakGflops > 0 ? 100.0 * r.gflops / r.peakGflops : 0.0;
+  const char* precision = precisionName(r.precision);
+  std::string text;
   if (json) {
     // Keys follow EngineBenchResult's field names (bench/engine/compare.py reads them).
     std::snprintf(buf, sizeof buf,
-                  "{\"model\": \"%s\", \"precision\": \"fp32\", \"batch\": %lld, \"threads\": %d, \"iters\": %d, "
+                  "{\"model\": \"%s\", \"precision\": \"%s\", \"batch\": %lld, \"threads\": %d, \"iters\": %d, "
                   "\"loadMs\": %.2f, \"firstRunMs\": %.2f, \"minMs\": %.4f, \"medianMs\": %.4f, \"p90Ms\": %.4f, "
                   "\"meanMs\": %.4f, \"samplesPerSecond\": %.2f, \"samplesPerSecondMedian\": %.2f, "
-                  "\"chunkRows\": %lld, \"flopsPerRun\": %.0f, \"gflops\": %.2f, \"peakGflops\": %.2f, \"pctOfPeak\": %.1f}\n",
-                  model.c_str(), static_cast<long long>(r.batch), r.threads, r.iters, loadMs, r.firstRunMs, r.minMs,
+                  "\"chunkRows\": %lld, \"flopsPerRun\": %.0f, \"gflops\": %.2f, \"peakGflops\": %.2f, \"pctOfPeak\": %.1f",
+                  model.c_str(), precision, static_cast<long long>(r.batch), r.threads, r.iters, loadMs, r.firstRunMs, r.minMs,
                   r.medianMs, r.p90Ms, r.meanMs, r.samplesPerSecond, r.samplesPerSecondMedian,
                   static_cast<long long>(r.chunkRows), r.flopsPerRun, r.gflops,
                   r.peakGflops, pct);
-    return buf;
+    text = buf;
+    if (r.hasDeviation) {
+      std::snprintf(buf, sizeof buf, ", \"maxAbsDeviation\": %.6g, \"maxRelDeviation\": %.6g", r.maxAbsDeviation,
+                    r.maxRelDeviation);
+      text += buf;
+    }
+    if (!r.calibration.empty()) text += ", \"calibration\": \"" + r.calibration + "\"";
+    return text + "}\n";
   }
   std::snprintf(buf, sizeof buf,
-                "model        %s (fp32)\n"
+                "model        %s (%s)\n"
                 "batch        %lld, threads %d, %d timed runs, chunks of %lld rows\n"
                 "load         %.1f ms, first run %.1f ms\n"
                 "latency      min %.3f ms, median %.3f ms, p90 %.3f ms\n"
                 "throughput   %.1f samples/s (%.1f at the median latency)\n"
                 "compute      %.2f MFLOP/sample, %.1f GFLOP/s = %.1f%% of measured peak (sgemm %.1f GFLOP/s)\n",
-                model.c_str(), static_cast<long long>(r.batch), r.threads, r.iters, static_cast<long long>(r.chunkRows),
+                model.c_str(), precision, static_cast<long long>(r.batch), r.threads, r.iters, static_cast<long long>(r.chunkRows),
                 loadMs, r.firstRunMs, r.minMs, r.medianMs, r.p90Ms, r.samplesPerSecond, r.samplesPerSecondMedian, r.flopsPerRun / std::max<std::int64_t>(r.batch, 1) / 1e6,
                 r.gflops, pct, r.peakGflops);
-  return buf;
+  text = buf;
+  if (!r.calibration.empty()) text += "calibration  " + r.calibration + "\n";
+  if (r.hasDeviation) {
+    std::snprintf(buf, sizeof buf, "vs fp32      max abs deviation %.3g, max rel deviation %.3g (same inputs)\n",
+                  r.maxAbsDeviation, r.maxRelDeviation);
+    text += buf;
+  }
+  return text;
 }
 
 }  // namespace e2e::runtime

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "e2e/runtime/Session.hpp"
+#include "e2e/runtime/ir/Tensor.hpp"
 
 namespace e2e::runtime {
 
@@ -29,7 +30,19 @@ struct EngineBenchResult {
   double flopsPerRun = 0;             // conv + matmul FLOPs
   double gflops = 0;                  // achieved, over the timed runs
   double peakGflops = 0;              // measured sgemm GFLOP/s at this thread count (0 if not measured)
+  Precision precision = Precision::Fp32;
+  // Low precision: deviation of the outputs from the fp32 session on the benchmark's inputs, and what int8
+  // was calibrated on.
+  bool hasDeviation = false;
+  double maxAbsDeviation = 0, maxRelDeviation = 0;
+  std::string calibration;
 };
+
+// The benchmark's inputs for `batch` rows, deterministic per seed: uniform floats in [-1, 1), zero integers
+// (valid indices for gathers). benchmarkSession uses kBenchSeed.
+inline constexpr std::uint64_t kBenchSeed = 2024;
+std::vector<AlignedBuffer> syntheticInputs(const Session& session, std::int64_t batch, std::uint64_t seed);
+std::vector<const void*> pointers(const std::vector<AlignedBuffer>& buffers);
 
 EngineBenchResult benchmarkSession(const Session& session, const EngineBenchOptions& options);
 // Best of a few timed sgemm calls (M = N = K = `size`) on `threads` threads.

@@ -12,7 +12,9 @@
 #include "e2e/runtime/kernels/KernelRegistry.hpp"
 #include "e2e/runtime/onnx/OnnxImporter.hpp"
 #include "e2e/runtime/passes/Passes.hpp"
+#include "e2e/runtime/passes/Precision.hpp"
 #include "e2e/runtime/plan/BatchSplit.hpp"
+#include "e2e/runtime/plan/Calibration.hpp"
 #include "e2e/runtime/plan/Planner.hpp"
 #include "e2e/runtime/plan/ShapeInference.hpp"
 #include "e2e/runtime/plan/Workspace.hpp"
@@ -47,6 +49,7 @@ struct Session::Impl {
   bool dynamic = false;
   std::int64_t staticBatch = 1;
   int defaultThreads = 1;
+  Precision precision = Precision::Fp32;
   std::int64_t chunk = 0;  // rows per chunk for split batches; 0: never split
   double flopsPerRow = 0;  // conv + matmul FLOPs of one row (dynamic-batch models)
   std::vector<std::size_t> inRowBytes, outRowBytes;
@@ -57,6 +60,7 @@ struct Session::Impl {
   mutable std::vector<Workspace*> freeWorkspaces;
 
   void init(Graph g, const SessionOptions& options, const std::string& what);
+  void applyPrecision(const SessionOptions& options, const std::string& what);
   int resolveThreads(int t) const { return t > 0 ? t : defaultThreads; }
   std::int64_t resolveBatch(std::int64_t batch) const;
   // Caller holds the mutex.
@@ -80,7 +84,6 @@ std::size_t rowBytes(const TensorInfo& t) {
 }  // namespace
 
 void Session::Impl::init(Graph g, const SessionOptions& options, const std::string& what) {
-  if (options.precision != Precision::Fp32) fail(what, ": only fp32 precision is implemented so far");
   graph = std::move(g);
   defaultThreads = options.threads > 0 ? options.threads : omp_get_num_procs();
   // Dynamic dims: only the leading one, shared by all inputs that have it.
@@ -103,6 +106,7 @@ void Session::Impl::init(Graph g, const SessionOptions& options, const std::stri
   eliminateIdentities(graph);
   for (const auto& n : graph.nodes) createKernel(Backend::Cpu, n, graph);
   optimizeGraph(graph, engine, options.optimize);
+  applyPrecision(options, what);
   for (const auto& n : graph.nodes) {
     kernels.push_back(createKernel(Backend::Cpu, n, graph));
     kernelPtrs.push_back(kernels.back().get());
@@ -128,6 +132,29 @@ void Session::Impl::init(Graph g, const SessionOptions& options, const std::stri
     freeWorkspaces.reserve(1);
     freeWorkspaces.push_back(workspaces.back().get());
   }
+}
+
+void Session::Impl::applyPrecision(const SessionOptions& options, const std::string& what) {
+  precision = options.precision;
+  const char* name = precisionName(precision);
+  if (!options.calibration.empty() && precision != Precision::Int8)
+    fail(what, ": calibration data is only used by int8 precision (requested ", name, ")");
+  if (precision == Precision::Fp32) return;
+  const std::vector<int> nodes = lowPrecisionNodes(graph);
+  if (nodes.empty()) fail(what, ": precision ", name, ": the model has no Conv, Gemm or MatMul with constant weights");
+  if (precision == Precision::Bf16) {
+    assignBf16(graph, nodes);
+    return;
+  }
+  if (options.calibration.empty())
+    fail(what, ": int8 precision needs calibration data (SessionOptions::calibration: sample input batches)");
+  for (const auto& b : options.calibration)
+    if (b.batch < 1 || resolveBatch(b.batch) != b.batch)
+      fail(what, ": calibration batch of ", b.batch, " rows is not a valid batch for this model");
+  std::vector<int> values;
+  for (int n : nodes) values.push_back(graph.nodes[n].inputs[0]);
+  const std::vector<float> maxAbs = measureMaxAbs(graph, values, options.calibration, engine);
+  assignInt8(graph, nodes, maxAbs);
 }
 
 std::int64_t Session::Impl::resolveBatch(std::int64_t batch) const {
@@ -171,6 +198,7 @@ const std::vector<TensorInfo>& Session::outputs() const { return m_impl->outputs
 bool Session::dynamicBatch() const { return m_impl->dynamic; }
 std::int64_t Session::staticBatch() const { return m_impl->staticBatch; }
 int Session::defaultThreads() const { return m_impl->defaultThreads; }
+Precision Session::precision() const { return m_impl->precision; }
 
 std::vector<std::int64_t> Session::inputDims(std::size_t i, std::int64_t batch) const {
   return concreteInputDims(m_impl->graph.values[m_impl->graph.inputs.at(i)], m_impl->resolveBatch(batch));

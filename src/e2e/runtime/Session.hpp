@@ -19,14 +19,29 @@
 
 namespace e2e::runtime {
 
-// Numeric precision. Only Fp32 is implemented; the others are reserved so that callers can already pass them
-// (load() rejects them with a clear error until the bf16/int8 paths land).
+// Numeric precision of the heavy ops (Conv, and Gemm/MatMul with constant weights); everything else, the
+// accumulation and all outputs stay fp32. See README "Precision modes".
+//   Bf16: bf16 inputs and weights (oneDNN bf16 kernels; needs avx512_bf16 or AMX).
+//   Int8: post-training static quantisation calibrated on sample inputs (SessionOptions::calibration): per-tensor
+//         activation scales, per-output-channel weight scales; u8 inputs after ReLU-like producers, s8 otherwise.
 enum class Precision { Fp32, Bf16, Int8 };
+const char* precisionName(Precision p);
+// "fp32", "bf16" or "int8"; anything else throws e2e::Error.
+Precision parsePrecision(const std::string& name);
+
+// One batch of sample inputs for int8 calibration, in run()'s format: a dense buffer per model input.
+struct CalibrationBatch {
+  std::vector<const void*> inputs;
+  std::int64_t batch = 1;
+};
 
 struct SessionOptions {
   int threads = 0;                 // default threads per run(); 0: all cores
   bool optimize = true;            // graph passes (folding, fusion); off only for debugging
   Precision precision = Precision::Fp32;
+  // Int8 only (required there): representative inputs the fp32 model runs on at load to measure the largest
+  // magnitude of every quantised op's input. Read during load() only.
+  std::span<const CalibrationBatch> calibration;
   std::int64_t warmupBatch = 1;    // plan (and pre-reorder weights) for this batch at load; 0: none
   // Run large batches of row-independent models (CNNs) as cache-sized chunks, one chunk per thread.
   bool splitBatch = true;
@@ -57,6 +72,7 @@ public:
   bool dynamicBatch() const;
   std::int64_t staticBatch() const;
   int defaultThreads() const;
+  Precision precision() const;
 
   std::vector<std::int64_t> inputDims(std::size_t i, std::int64_t batch) const;
   std::vector<std::int64_t> outputDims(std::size_t i, std::int64_t batch) const;

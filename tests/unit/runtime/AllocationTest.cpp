@@ -80,6 +80,36 @@ TEST(Allocation, SteadyStateRunAllocatesNothing) {
   }
 }
 
+TEST(Allocation, LowPrecisionSteadyStateAllocatesNothing) {
+  // bf16/int8 steps convert their input in scratch: still nothing allocated, no fresh page.
+  if (!__builtin_cpu_supports("avx512bf16") || !__builtin_cpu_supports("avx512vnni"))
+    GTEST_SKIP() << "this CPU lacks avx512_bf16 or VNNI";
+  std::vector<float> cal(16 * 4 * 16 * 16, 0.5f);
+  for (std::size_t i = 0; i < cal.size(); ++i) cal[i] = static_cast<float>(i % 17) / 8.f - 1.f;
+  std::vector<runtime::CalibrationBatch> batches{{{cal.data()}, 16}};
+  for (auto precision : {runtime::Precision::Bf16, runtime::Precision::Int8}) {
+    runtime::SessionOptions so;
+    so.precision = precision;
+    if (precision == runtime::Precision::Int8) so.calibration = batches;
+    auto s = tinyResNet(9).session(so);
+    for (std::int64_t batch : {1, 100}) {
+      std::vector<float> x(static_cast<std::size_t>(batch * 4 * 16 * 16), 0.5f), y(static_cast<std::size_t>(batch * 3));
+      const void* in[] = {x.data()};
+      void* out[] = {y.data()};
+      s.run(in, out, batch);
+      s.run(in, out, batch);
+      g_ours = g_dnnlBig = 0;
+      const long faults = minorFaults();
+      g_counting = true;
+      for (int i = 0; i < 20; ++i) s.run(in, out, batch);
+      g_counting = false;
+      EXPECT_EQ(g_ours.load(), 0) << runtime::precisionName(precision) << " batch " << batch;
+      EXPECT_EQ(g_dnnlBig.load(), 0) << runtime::precisionName(precision) << " batch " << batch;
+      EXPECT_LE(minorFaults() - faults, 2) << runtime::precisionName(precision) << " batch " << batch;
+    }
+  }
+}
+
 TEST(Allocation, CounterSeesPlanning) {
   // The counter must be able to fail: the first run with a new batch builds a plan and allocates.
   auto s = tinyResNet(9).session();

@@ -10,6 +10,8 @@ namespace e2e::runtime {
 std::string Node::label() const {
   std::string s = opType;
   for (const auto& p : postOps) s.append("+").append(p.op);
+  if (precision.compute == DType::BFloat16) s.append(" [bf16]");
+  if (precision.compute == DType::Int8) s.append(precision.inputUnsigned ? " [u8s8]" : " [s8s8]");
   return s;
 }
 

@@ -36,6 +36,14 @@ struct PostOp {
   int input = -1;          // Residual: index into Node::inputs of the tensor added
 };
 
+// The arithmetic an anchor op (Conv/Gemm/MatMul) runs in, chosen at load from the session's precision
+// (passes/AssignPrecision.cpp). Accumulation and outputs stay float32 in every mode.
+struct NodePrecision {
+  DType compute = DType::Float32;  // Float32, BFloat16 (src + weights) or Int8 (quantised src + weights)
+  float inputScale = 0.f;          // Int8: quantisation step of input 0 (q = round(x / inputScale))
+  bool inputUnsigned = false;      // Int8: input 0 is known non-negative: u8 [0, 255], else s8 [-127, 127]
+};
+
 struct Node {
   std::string name;
   std::string opType;
@@ -45,6 +53,7 @@ struct Node {
   std::vector<int> outputs;  // value ids; -1 for an omitted optional output
   Attributes attrs;
   std::vector<PostOp> postOps;
+  NodePrecision precision;
 
   // "Conv+Relu+Add" style label for dumps and errors.
   std::string label() const;

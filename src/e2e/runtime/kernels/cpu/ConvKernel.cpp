@@ -1,8 +1,10 @@
 // Conv (1-3 spatial axes; grouped, strided, padded, dilated) on oneDNN, with fused bias, activations and a
-// residual sum. Weights are reordered once into the layout the primitive prefers.
+// residual sum. Weights are reordered once into the layout the primitive prefers. In bf16/int8 mode
+// (Node::precision) src and weights are converted (int8: quantised per output channel) and dst stays fp32.
 #include "e2e/core/Error.hpp"
 #include "e2e/runtime/kernels/cpu/CpuKernels.hpp"
 #include "e2e/runtime/kernels/cpu/DnnlUtil.hpp"
+#include "e2e/runtime/kernels/cpu/LowPrecision.hpp"
 #include "e2e/runtime/kernels/cpu/Window.hpp"
 
 namespace e2e::runtime::cpu {
@@ -29,6 +31,7 @@ public:
       if (m_bias.numel() != wd[0] || m_bias.dtype() != DType::Float32) fail("bias must be float32 of length ", wd[0]);
     }
     m_residual = residualInput(n.postOps);
+    if (n.precision.compute == DType::Int8) m_int8 = quantiseInt8(n.precision, m_weights, 0, m_bias);
   }
 
   void inferShapes(ShapeContext& ctx) const override {
@@ -66,10 +69,14 @@ public:
     for (auto d : w.dilations) dil.push_back(d - 1);
     const auto any = memory::format_tag::any;
     const auto f32 = memory::data_type::f32;
-    memory::desc wAny(wdims, f32, any), bDesc({wd[0]}, f32, memory::format_tag::a);
+    const NodePrecision& prec = m_node.precision;
+    const bool low = isLowPrecision(prec), int8 = prec.compute == DType::Int8;
+    memory::desc wAny(wdims, weightsType(prec), any), bDesc({wd[0]}, f32, memory::format_tag::a);
     memory::desc yDesc = ctx.outputIsGraphOutput(0) ? plainDesc(y) : memory::desc(toDnnlDims(y), f32, any);
     dnnl::primitive_attr attr;
     buildPostOps(m_node.postOps, attr);
+    if (int8) attr.set_output_scales(1 << 1, m_int8.outputScales);  // per output channel: dst dim 1
+    const Tensor& bias = int8 ? m_int8.bias : m_bias;
 
     auto makePd = [&](const memory::desc& xd) {
       auto d = m_bias.empty()
@@ -81,31 +88,35 @@ public:
     };
     // Keep the activation in its current layout when oneDNN has a fast kernel for it (no reorder), else let
     // oneDNN pick and reorder at this region boundary.
-    auto pd = makePd(memory::desc(toDnnlDims(x), f32, any));
+    auto pd = makePd(memory::desc(toDnnlDims(x), sourceType(prec), any));
+    requireFastImpl(prec, pd.impl_info_str());
     memory::desc cur = inputDesc(ctx, 0);
-    if (!(pd.src_desc() == cur)) {
+    if (!low && !(pd.src_desc() == cur)) {
       try {
         auto alt = makePd(cur);
         if (!isReferenceImpl(alt.impl_info_str())) pd = alt;
       } catch (const dnnl::error&) {
       }
     }
-    ctx.requireInputLayout(0, pd.src_desc());
+    if (!low) ctx.requireInputLayout(0, pd.src_desc());
     ctx.setOutputLayout(0, pd.dst_desc());
-    ctx.requestScratch(pd.scratchpad_desc().get_size());
 
     auto step = std::make_unique<DnnlStep>(std::string(pd.impl_info_str()) + " " + describeDesc(pd.src_desc()) +
                                            "->" + describeDesc(pd.dst_desc()));
     if (m_residual >= 0) bindResidual(ctx, m_residual, pd.dst_desc(), false, *step);
-    memory::desc wPlain = plainDesc(Dims(wdims.begin(), wdims.end()));
+    // Low precision: the step first converts the fp32 input into the primitive's source, in scratch.
+    const int scratchAt = low ? addSourceConversion(ctx, 0, cur, pd.src_desc(), prec, *step) : 0;
+    ctx.requestScratch(static_cast<std::size_t>(scratchAt) + pd.scratchpad_desc().get_size());
+    const Tensor& weights = int8 ? m_int8.values : m_weights;
+    memory::desc wPlain = plainDesc(Dims(wdims.begin(), wdims.end()), weights.dtype());
     DnnlCall call{dnnl::convolution_forward(pd), {}};
-    call.args.push_back({DNNL_ARG_SRC, DnnlArg::Src::Input, 0, pd.src_desc(), {}});
+    call.args.push_back({DNNL_ARG_SRC, low ? DnnlArg::Src::Scratch : DnnlArg::Src::Input, 0, pd.src_desc(), {}});
     call.args.push_back({DNNL_ARG_WEIGHTS, DnnlArg::Src::Constant, 0, pd.weights_desc(),
-                         m_cache.get(m_weights, wPlain, pd.weights_desc(), ctx.engine())});
-    if (!m_bias.empty())
-      call.args.push_back({DNNL_ARG_BIAS, DnnlArg::Src::Constant, 0, bDesc, memory(bDesc, ctx.engine(), m_bias.raw())});
+                         m_cache.get(weights, wPlain, pd.weights_desc(), ctx.engine())});
+    if (!bias.empty())
+      call.args.push_back({DNNL_ARG_BIAS, DnnlArg::Src::Constant, 0, bDesc, memory(bDesc, ctx.engine(), bias.raw())});
     call.args.push_back({DNNL_ARG_DST, DnnlArg::Src::Output, 0, pd.dst_desc(), {}});
-    call.args.push_back({DNNL_ARG_SCRATCHPAD, DnnlArg::Src::Scratch, 0, pd.scratchpad_desc(), {}});
+    call.args.push_back({DNNL_ARG_SCRATCHPAD, DnnlArg::Src::Scratch, scratchAt, pd.scratchpad_desc(), {}});
     step->add(std::move(call));
     return step;
   }
@@ -113,6 +124,7 @@ public:
 private:
   Node m_node;
   Tensor m_weights, m_bias;
+  Int8Weights m_int8;  // int8 only
   std::int64_t m_group = 1;
   Window m_window;
   int m_residual = -1;

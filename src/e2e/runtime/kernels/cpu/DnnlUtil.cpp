@@ -77,7 +77,7 @@ std::byte* pointerFor(const DnnlArg& a, const BindContext* b, const ExecContext*
   switch (a.src) {
     case DnnlArg::Src::Input: return b ? b->in(a.index) : e->inputs[a.index];
     case DnnlArg::Src::Output: return b ? b->out(a.index) : e->outputs[a.index];
-    case DnnlArg::Src::Scratch: return b ? b->scratch() : e->scratchBase;
+    case DnnlArg::Src::Scratch: return (b ? b->scratch() : e->scratchBase) + a.index;
     case DnnlArg::Src::Constant: break;
   }
   return nullptr;

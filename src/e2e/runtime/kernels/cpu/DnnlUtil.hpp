@@ -28,7 +28,7 @@ struct DnnlArg {
   enum class Src { Input, Output, Scratch, Constant };
   int arg = 0;  // DNNL_ARG_*
   Src src = Src::Input;
-  int index = 0;
+  int index = 0;  // Input/Output: position among the step's inputs/outputs; Scratch: byte offset into scratch
   memory::desc md;
   memory constant;  // Src::Constant: shared by all workspaces, read only
 };

@@ -1,8 +1,10 @@
 // Gemm (Y = alpha op(A) op(B) + beta C) on oneDNN matmul. A constant B is reordered once (transposition
-// included) into the layout oneDNN prefers; alpha is folded into it.
+// included) into the layout oneDNN prefers; alpha is folded into it. In bf16/int8 mode (Node::precision, constant B
+// only) A is converted in scratch and B once (int8: per output column); dst stays fp32.
 #include "e2e/core/Error.hpp"
 #include "e2e/runtime/kernels/cpu/CpuKernels.hpp"
 #include "e2e/runtime/kernels/cpu/DnnlUtil.hpp"
+#include "e2e/runtime/kernels/cpu/LowPrecision.hpp"
 
 namespace e2e::runtime::cpu {
 namespace {
@@ -38,6 +40,17 @@ public:
     }
     if (m_b.empty() && m_alpha != 1.f) fail("alpha other than 1 needs a constant B");
     m_residual = residualInput(n.postOps);
+    if (n.precision.compute == DType::Int8 && !m_b.empty()) {
+      const std::int64_t cols = m_b.dims()[m_transB ? 0 : 1];
+      Tensor bias;  // C as one value per output column
+      if (m_hasC) {
+        if (m_c.empty() || (m_c.numel() != 1 && m_c.numel() != cols) || (m_c.dims().size() > 1 && m_c.dims()[0] != 1))
+          fail("int8: C must be a constant of 1 or ", cols, " values (one per output column)");
+        bias = m_c.numel() == cols ? m_c.reshaped({cols})
+                                   : Tensor::fromFloats({cols}, std::vector<float>(static_cast<std::size_t>(cols), m_c.data<float>()[0]));
+      }
+      m_int8 = quantiseInt8(n.precision, m_b, m_transB ? 0 : 1, bias);
+    }
   }
 
   void inferShapes(ShapeContext& ctx) const override {
@@ -68,41 +81,49 @@ public:
     const std::int64_t m = y[0], n = y[1];
     const std::int64_t k = m_transA ? ctx.inputDims(0)[0] : ctx.inputDims(0)[1];
     const auto f32 = memory::data_type::f32;
+    const NodePrecision& prec = m_b.empty() ? NodePrecision{} : m_node.precision;
+    const bool low = isLowPrecision(prec), int8 = prec.compute == DType::Int8;
     ctx.requirePlainInput(0);
-    memory::desc aDesc({m, k}, f32, m_transA ? memory::dims{1, m} : memory::dims{k, 1});
-    memory::desc bPlain({k, n}, f32, m_transB ? memory::dims{1, k} : memory::dims{n, 1});
-    memory::desc bDesc = m_b.empty() ? bPlain : memory::desc({k, n}, f32, memory::format_tag::any);
+    const memory::dims aStrides = m_transA ? memory::dims{1, m} : memory::dims{k, 1};
+    memory::desc aDesc({m, k}, f32, aStrides), aSrc({m, k}, sourceType(prec), aStrides);
+    const memory::dims bStrides = m_transB ? memory::dims{1, k} : memory::dims{n, 1};
+    memory::desc bPlain({k, n}, int8 ? memory::data_type::s8 : f32, bStrides);
+    memory::desc bDesc = m_b.empty() ? bPlain : memory::desc({k, n}, weightsType(prec), memory::format_tag::any);
     memory::desc yDesc({m, n}, f32, memory::format_tag::ab);
     memory::desc cDesc;
     if (m_hasC) {
-      Dims c = ctx.inputDims(2);
+      Dims c = int8 ? Dims{1, n} : ctx.inputDims(2);
       while (c.size() < 2) c.insert(c.begin(), 1);
       cDesc = plainDesc(c);
       if (m_c.empty()) ctx.requirePlainInput(2);
     }
     dnnl::primitive_attr attr;
     buildPostOps(m_node.postOps, attr);
-    auto d = m_hasC ? dnnl::matmul::desc(aDesc, bDesc, cDesc, yDesc) : dnnl::matmul::desc(aDesc, bDesc, yDesc);
+    if (int8) attr.set_output_scales(1 << 1, m_int8.outputScales);  // per output column
+    auto d = m_hasC ? dnnl::matmul::desc(aSrc, bDesc, cDesc, yDesc) : dnnl::matmul::desc(aSrc, bDesc, yDesc);
     dnnl::matmul::primitive_desc pd(d, attr, ctx.engine());
+    requireFastImpl(prec, pd.impl_info_str());
     if (m_b.empty()) ctx.requirePlainInput(1);
-    ctx.requestScratch(pd.scratchpad_desc().get_size());
     auto step = std::make_unique<DnnlStep>(pd.impl_info_str());
     if (m_residual >= 0) bindResidual(ctx, m_residual, yDesc, true, *step);
+    const int scratchAt = low ? addSourceConversion(ctx, 0, aDesc, aSrc, prec, *step) : 0;
+    ctx.requestScratch(static_cast<std::size_t>(scratchAt) + pd.scratchpad_desc().get_size());
     DnnlCall call{dnnl::matmul(pd), {}};
-    call.args.push_back({DNNL_ARG_SRC, DnnlArg::Src::Input, 0, aDesc, {}});
+    call.args.push_back({DNNL_ARG_SRC, low ? DnnlArg::Src::Scratch : DnnlArg::Src::Input, 0, aSrc, {}});
     if (m_b.empty())
       call.args.push_back({DNNL_ARG_WEIGHTS, DnnlArg::Src::Input, 1, bPlain, {}});
     else
       call.args.push_back({DNNL_ARG_WEIGHTS, DnnlArg::Src::Constant, 0, pd.weights_desc(),
-                           m_cache.get(m_b, bPlain, pd.weights_desc(), ctx.engine())});
+                           m_cache.get(int8 ? m_int8.values : m_b, bPlain, pd.weights_desc(), ctx.engine())});
     if (m_hasC) {
-      if (m_c.empty())
+      const Tensor& c = int8 ? m_int8.bias : m_c;
+      if (c.empty())
         call.args.push_back({DNNL_ARG_BIAS, DnnlArg::Src::Input, 2, cDesc, {}});
       else
-        call.args.push_back({DNNL_ARG_BIAS, DnnlArg::Src::Constant, 0, cDesc, memory(cDesc, ctx.engine(), m_c.raw())});
+        call.args.push_back({DNNL_ARG_BIAS, DnnlArg::Src::Constant, 0, cDesc, memory(cDesc, ctx.engine(), c.raw())});
     }
     call.args.push_back({DNNL_ARG_DST, DnnlArg::Src::Output, 0, yDesc, {}});
-    call.args.push_back({DNNL_ARG_SCRATCHPAD, DnnlArg::Src::Scratch, 0, pd.scratchpad_desc(), {}});
+    call.args.push_back({DNNL_ARG_SCRATCHPAD, DnnlArg::Src::Scratch, scratchAt, pd.scratchpad_desc(), {}});
     step->add(std::move(call));
     return step;
   }
@@ -114,6 +135,7 @@ private:
   Tensor m_b, m_c;
   int m_residual = -1;
   WeightCache m_cache;
+  Int8Weights m_int8;  // int8 only
 };
 
 }  // namespace

@@ -1,9 +1,11 @@
 // MatMul with numpy semantics (1-D promotion, broadcast batch dims) on oneDNN matmul. A constant 2-D B (the
 // usual Linear layer) is reordered once and A's leading dims are folded into M, so [B,T,K] x [K,N] is one GEMM.
 // Fused extras: optional input 2 = bias over N (from an absorbed Add), residual and activations as post-ops.
+// In bf16/int8 mode (Node::precision, constant B only) A is converted in scratch and B once; dst stays fp32.
 #include "e2e/core/Error.hpp"
 #include "e2e/runtime/kernels/cpu/CpuKernels.hpp"
 #include "e2e/runtime/kernels/cpu/DnnlUtil.hpp"
+#include "e2e/runtime/kernels/cpu/LowPrecision.hpp"
 
 namespace e2e::runtime::cpu {
 namespace {
@@ -21,6 +23,11 @@ public:
       m_bias = bias.constant;
     }
     m_residual = residualInput(n.postOps);
+    if (n.precision.compute == DType::Int8 && !m_b.empty()) {
+      const std::int64_t cols = m_b.dims()[1];
+      if (!m_bias.empty() && m_bias.numel() != cols) fail("fused bias has ", m_bias.numel(), " values for ", cols, " columns");
+      m_int8 = quantiseInt8(n.precision, m_b, 1, m_bias.empty() ? m_bias : m_bias.reshaped({cols}));
+    }
   }
 
   void inferShapes(ShapeContext& ctx) const override {
@@ -52,7 +59,6 @@ public:
   }
 
   std::unique_ptr<Step> plan(PlanContext& ctx) const override {
-    const auto f32 = memory::data_type::f32;
     Dims a = ctx.inputDims(0), b = ctx.inputDims(1);
     ctx.requirePlainInput(0);
     if (m_b.empty()) ctx.requirePlainInput(1);
@@ -78,7 +84,11 @@ public:
       yDesc = plainDesc(y);
     }
     const bool constB = !m_b.empty();
-    memory::desc bDesc = constB ? memory::desc(bPlain.dims(), f32, memory::format_tag::any) : bPlain;
+    const NodePrecision& prec = constB ? m_node.precision : NodePrecision{};
+    const bool low = isLowPrecision(prec), int8 = prec.compute == DType::Int8;
+    const memory::desc aSrc = withType(aDesc, sourceType(prec));
+    if (int8) bPlain = plainDesc({k, n}, DType::Int8);
+    memory::desc bDesc = constB ? memory::desc(bPlain.dims(), weightsType(prec), memory::format_tag::any) : bPlain;
     memory::desc biasDesc;
     if (!m_bias.empty()) {
       Dims bd(yDesc.dims().size(), 1);
@@ -88,22 +98,26 @@ public:
     }
     dnnl::primitive_attr attr;
     buildPostOps(m_node.postOps, attr);
-    auto d = m_bias.empty() ? dnnl::matmul::desc(aDesc, bDesc, yDesc) : dnnl::matmul::desc(aDesc, bDesc, biasDesc, yDesc);
+    if (int8) attr.set_output_scales(1 << 1, m_int8.outputScales);  // per output column (constant B: 2-D dst)
+    auto d = m_bias.empty() ? dnnl::matmul::desc(aSrc, bDesc, yDesc) : dnnl::matmul::desc(aSrc, bDesc, biasDesc, yDesc);
     dnnl::matmul::primitive_desc pd(d, attr, ctx.engine());
-    ctx.requestScratch(pd.scratchpad_desc().get_size());
+    requireFastImpl(prec, pd.impl_info_str());
     auto step = std::make_unique<DnnlStep>(pd.impl_info_str());
     if (m_residual >= 0) bindResidual(ctx, m_residual, yDesc, true, *step);
+    const int scratchAt = low ? addSourceConversion(ctx, 0, aDesc, aSrc, prec, *step) : 0;
+    ctx.requestScratch(static_cast<std::size_t>(scratchAt) + pd.scratchpad_desc().get_size());
     DnnlCall call{dnnl::matmul(pd), {}};
-    call.args.push_back({DNNL_ARG_SRC, DnnlArg::Src::Input, 0, aDesc, {}});
+    call.args.push_back({DNNL_ARG_SRC, low ? DnnlArg::Src::Scratch : DnnlArg::Src::Input, 0, aSrc, {}});
     if (constB)
       call.args.push_back({DNNL_ARG_WEIGHTS, DnnlArg::Src::Constant, 0, pd.weights_desc(),
-                           m_cache.get(m_b, bPlain, pd.weights_desc(), ctx.engine())});
+                           m_cache.get(int8 ? m_int8.values : m_b, bPlain, pd.weights_desc(), ctx.engine())});
     else
       call.args.push_back({DNNL_ARG_WEIGHTS, DnnlArg::Src::Input, 1, bPlain, {}});
-    if (!m_bias.empty())
-      call.args.push_back({DNNL_ARG_BIAS, DnnlArg::Src::Constant, 0, biasDesc, memory(biasDesc, ctx.engine(), m_bias.raw())});
+    const Tensor& bias = int8 ? m_int8.bias : m_bias;
+    if (!bias.empty())
+      call.args.push_back({DNNL_ARG_BIAS, DnnlArg::Src::Constant, 0, biasDesc, memory(biasDesc, ctx.engine(), bias.raw())});
     call.args.push_back({DNNL_ARG_DST, DnnlArg::Src::Output, 0, yDesc, {}});
-    call.args.push_back({DNNL_ARG_SCRATCHPAD, DnnlArg::Src::Scratch, 0, pd.scratchpad_desc(), {}});
+    call.args.push_back({DNNL_ARG_SCRATCHPAD, DnnlArg::Src::Scratch, scratchAt, pd.scratchpad_desc(), {}});
     step->add(std::move(call));
     return step;
   }
@@ -113,6 +127,7 @@ private:
   Tensor m_b, m_bias;
   int m_residual = -1;
   WeightCache m_cache;
+  Int8Weights m_int8;  // int8 only
 };
 
 }  // namespace

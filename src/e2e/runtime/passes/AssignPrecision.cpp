@@ -1,0 +1,76 @@
+#include <algorithm>
+
+#include "e2e/runtime/passes/Precision.hpp"
+
+namespace e2e::runtime {
+namespace {
+
+bool nonNegativeActivation(const std::string& op, float alpha) {
+  return (op == "Relu" && alpha == 0.f) || op == "Sigmoid" || op == "Exp" || op == "Abs" || op == "Sqrt" ||
+         (op == "Clip" && alpha >= 0.f);
+}
+
+// Ops whose output is a selection, average or rearrangement of input 0's elements (sign preserved).
+bool signPreserving(const std::string& op) {
+  return op == "MaxPool" || op == "AveragePool" || op == "GlobalMaxPool" || op == "GlobalAveragePool" ||
+         op == "Reshape" || op == "Flatten" || op == "Squeeze" || op == "Unsqueeze" || op == "Transpose" ||
+         op == "Identity" || op == "Slice" || op == "Split" || op == "Gather";
+}
+
+bool nonNegative(const Graph& g, const std::vector<int>& producer, int v, int depth) {
+  if (v < 0 || depth > 64) return false;
+  const Value& val = g.values[v];
+  if (val.isConstant()) {
+    if (val.constant.dtype() != DType::Float32) return false;
+    const float* p = val.constant.data<float>();
+    return std::all_of(p, p + val.constant.numel(), [](float x) { return x >= 0.f; });
+  }
+  const int n = producer[v];
+  if (n < 0) return false;
+  const Node& node = g.nodes[n];
+  if (!node.postOps.empty()) {
+    const PostOp& last = node.postOps.back();
+    return last.kind == PostOp::Kind::Eltwise && nonNegativeActivation(last.op, last.alpha);
+  }
+  if (node.opType == "Relu") return true;
+  if (node.opType == "Clip" || node.opType == "LeakyRelu") return false;
+  if (nonNegativeActivation(node.opType, 0.f)) return true;
+  if (signPreserving(node.opType)) return !node.inputs.empty() && nonNegative(g, producer, node.inputs[0], depth + 1);
+  if (node.opType == "Concat" || node.opType == "Max")
+    return std::all_of(node.inputs.begin(), node.inputs.end(),
+                       [&](int in) { return nonNegative(g, producer, in, depth + 1); });
+  return false;
+}
+
+}  // namespace
+
+std::vector<int> lowPrecisionNodes(const Graph& g) {
+  std::vector<int> out;
+  for (std::size_t n = 0; n < g.nodes.size(); ++n) {
+    const Node& node = g.nodes[n];
+    const bool constWeights = node.inputs.size() > 1 && node.inputs[1] >= 0 && g.values[node.inputs[1]].isConstant();
+    if (node.opType == "Conv" || ((node.opType == "Gemm" || node.opType == "MatMul") && constWeights))
+      out.push_back(static_cast<int>(n));
+  }
+  return out;
+}
+
+void assignBf16(Graph& g, std::span<const int> nodes) {
+  for (int n : nodes) g.nodes[n].precision = NodePrecision{DType::BFloat16, 0.f, false};
+}
+
+void assignInt8(Graph& g, std::span<const int> nodes, std::span<const float> maxAbs) {
+  for (std::size_t k = 0; k < nodes.size(); ++k) {
+    Node& node = g.nodes[nodes[k]];
+    NodePrecision p;
+    p.compute = DType::Int8;
+    p.inputUnsigned = knownNonNegative(g, node.inputs[0]);
+    const float range = maxAbs[k] > 0.f ? maxAbs[k] : 1.f;  // an all-zero input: any step represents it
+    p.inputScale = range / (p.inputUnsigned ? 255.f : 127.f);
+    node.precision = p;
+  }
+}
+
+bool knownNonNegative(const Graph& g, int value) { return nonNegative(g, g.producers(), value, 0); }
+
+}  // namespace e2e::runtime

@@ -1,0 +1,19 @@
+#pragma once
+// Precision modes (SessionOptions::precision): which nodes compute in bf16 or int8. Sets Node::precision on the
+// optimised graph, before the kernels are built; kernels read it when they plan. See README "Precision modes".
+#include <span>
+#include <vector>
+
+#include "e2e/runtime/ir/Graph.hpp"
+
+namespace e2e::runtime {
+
+// Nodes a low precision applies to: Conv, and Gemm/MatMul whose weights (input 1) are constant.
+std::vector<int> lowPrecisionNodes(const Graph& g);
+void assignBf16(Graph& g, std::span<const int> nodes);
+// maxAbs[k]: the largest |x| of input 0 of nodes[k] over the calibration data.
+void assignInt8(Graph& g, std::span<const int> nodes, std::span<const float> maxAbs);
+// Whether the value cannot be negative whatever the inputs (a ReLU output, pooled or reshaped).
+bool knownNonNegative(const Graph& g, int value);
+
+}  // namespace e2e::runtime
