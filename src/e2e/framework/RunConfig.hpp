@@ -29,7 +29,7 @@ struct RunSection {
   std::uint64_t events = 0;         // events to process when --events is not given; 0: every event of the source
   std::uint64_t seed = 12345;       // run seed (--seed overrides)
   int threads = 0;                  // worker threads (--threads overrides); 0: all cores
-  int inFlight = 0;                 // events in flight; 0: 2 x threads
+  int inFlight = 0;                 // events in flight; 0: automatic
   std::vector<std::string> path;    // module names, in processing order
 
   template <class F, class... S>
@@ -38,7 +38,8 @@ struct RunSection {
     f("events", "events to process when --events is not given; 0: every event of the source", s.events...);
     f("seed", "run seed: every random stream derives from (seed, event index); --seed overrides", s.seed...);
     f("threads", "worker threads; 0: all cores; --threads overrides", s.threads...);
-    f("in_flight", "events in flight at once; 0: twice the threads", s.inFlight...);
+    f("in_flight", "events in flight at once; 0: automatic (twice the threads, plus min(threads, 8) x the largest tagger "
+      "max_batch so that several batches can run at once)", s.inFlight...);
     f("path", "module names in processing order; each has a [modules.NAME] table", s.path...);
   }
   void check(const ConfigCheck& c) const;

@@ -6,6 +6,7 @@
 #include <oneapi/tbb/parallel_pipeline.h>
 #include <oneapi/tbb/task_arena.h>
 
+#include <algorithm>
 #include <chrono>
 #include <deque>
 #include <memory>
@@ -89,6 +90,7 @@ private:
   template <class F>
   void timed(std::size_t m, const Event* ev, F&& f);
   void buildSegments();
+  int defaultInFlight(int threads) const;
   Chunk* newChunk() {
     return m_chunks.acquire([this] {
       auto c = std::make_unique<Chunk>();
@@ -126,6 +128,16 @@ void Run::timed(std::size_t m, const Event* ev, F&& f) {
     throw Error(cat("module '", mod.name(), "' (", mod.typeName(), ")", ev ? cat(", event ", ev->index()) : "", ": ", e.what()));
   }
   m_stats[m].add(nowNs() - t0);
+}
+
+// Outputs see events in order, so a token carrying a batch that is still running holds back every later token at
+// the next in-order stage. For batches to run on several threads at once, the window of tokens must span that many
+// batches' worth of events: up to max_batch events each when objects are one per event (or rarer).
+int Run::defaultInFlight(int threads) const {
+  int largestBatch = 0;
+  for (const auto& lane : m_lanes) largestBatch = std::max(largestBatch, lane->module->maxBatch());
+  const int concurrentBatches = threads > 1 ? std::min(threads, 8) : 0;
+  return 2 * threads + concurrentBatches * largestBatch;
 }
 
 void Run::buildSegments() {
@@ -270,7 +282,7 @@ void Run::sink(Chunk* c) {
 RunReport Run::execute() {
   buildSegments();
   const int threads = m_opt.threads > 0 ? m_opt.threads : tbb::info::default_concurrency();
-  const int tokens = m_opt.inFlight > 0 ? m_opt.inFlight : 2 * threads;
+  const int tokens = m_opt.inFlight > 0 ? m_opt.inFlight : defaultInFlight(threads);
   // A stream of unknown length gets no bar: its total would be a guess.
   if (m_opt.progress && m_opt.events != kUntilEnd) m_progress = std::make_unique<Progress>("events", m_opt.events);
 

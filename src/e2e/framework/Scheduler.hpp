@@ -23,7 +23,8 @@ struct SchedulerOptions {
   std::uint64_t events = 0;                // events to process (indices 0 .. events-1); kUntilEnd: until the source ends
   std::uint64_t seed = 12345;              // the run seed every event carries
   int threads = 1;                         // 0: all cores
-  int inFlight = 0;                        // pipeline tokens; 0: twice the threads
+  int inFlight = 0;                        // pipeline tokens; 0: automatic (twice the threads, plus room for
+                                           // min(threads, 8) batches of the largest tagger when threads > 1)
   bool progress = true;                    // progress bar (only drawn on a terminal)
   const std::atomic<bool>* stop = nullptr; // polled before each new event: set -> finish in-flight events and stop
   JobInfo job;                             // handed to every module's beginJob
