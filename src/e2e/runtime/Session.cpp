@@ -10,6 +10,7 @@
 
 #include "e2e/core/Error.hpp"
 #include "e2e/runtime/kernels/KernelRegistry.hpp"
+#include "e2e/runtime/kernels/cpu/LowPrecision.hpp"
 #include "e2e/runtime/onnx/OnnxImporter.hpp"
 #include "e2e/runtime/passes/Passes.hpp"
 #include "e2e/runtime/passes/Precision.hpp"
@@ -153,8 +154,8 @@ void Session::Impl::applyPrecision(const SessionOptions& options, const std::str
       fail(what, ": calibration batch of ", b.batch, " rows is not a valid batch for this model");
   std::vector<int> values;
   for (int n : nodes) values.push_back(graph.nodes[n].inputs[0]);
-  const std::vector<float> maxAbs = measureMaxAbs(graph, values, options.calibration, engine);
-  assignInt8(graph, nodes, maxAbs);
+  assignInt8(graph, nodes, measureMagnitudes(graph, values, options.calibration, engine), options.int8,
+             cpu::nativeBf16() ? DType::BFloat16 : DType::Float32);
 }
 
 std::int64_t Session::Impl::resolveBatch(std::int64_t batch) const {

@@ -29,6 +29,20 @@ const char* precisionName(Precision p);
 // "fp32", "bf16" or "int8"; anything else throws e2e::Error.
 Precision parsePrecision(const std::string& name);
 
+// How int8 calibration turns each activation's measured magnitudes into its quantisation range.
+enum class CalibrationRange {
+  MinSquaredError,  // the clipping point that minimises the summed squared rounding + clipping error (default)
+  MaxAbs,           // the largest |x| seen: nothing clipped, coarser steps for heavy-tailed activations
+};
+
+struct Int8Options {
+  CalibrationRange range = CalibrationRange::MinSquaredError;
+  // Ops that read model inputs directly (no Conv/Gemm/MatMul before them) see raw detector data: sparse,
+  // heavy-tailed, channels of different scales, which 8 bits resolve poorly. They run in bf16 (fp32 on CPUs
+  // without native bf16) unless this is set.
+  bool quantiseModelInputs = false;
+};
+
 // One batch of sample inputs for int8 calibration, in run()'s format: a dense buffer per model input.
 struct CalibrationBatch {
   std::vector<const void*> inputs;
@@ -42,6 +56,7 @@ struct SessionOptions {
   // Int8 only (required there): representative inputs the fp32 model runs on at load to measure the largest
   // magnitude of every quantised op's input. Read during load() only.
   std::span<const CalibrationBatch> calibration;
+  Int8Options int8;
   std::int64_t warmupBatch = 1;    // plan (and pre-reorder weights) for this batch at load; 0: none
   // Run large batches of row-independent models (CNNs) as cache-sized chunks, one chunk per thread.
   bool splitBatch = true;

@@ -8,6 +8,7 @@
 #include "TestModels.hpp"
 #include "e2e/core/Error.hpp"
 #include "e2e/runtime/Deviation.hpp"
+#include "e2e/runtime/plan/MagnitudeHistogram.hpp"
 
 namespace e2e::test {
 namespace {
@@ -61,11 +62,12 @@ struct Loaded {
 };
 
 // Calibration: two batches of 16 random rows (seeds 1, 2); tests then run on other rows.
-Loaded load(const Case& c, Precision p) {
+Loaded load(const Case& c, Precision p, const runtime::Int8Options& int8 = {}) {
   const auto cal1 = randomInput(16 * c.rowElements, 1), cal2 = randomInput(16 * c.rowElements, 2);
   std::vector<runtime::CalibrationBatch> cal{{{cal1.data()}, 16}, {{cal2.data()}, 16}};
   runtime::SessionOptions o;
   o.precision = p;
+  o.int8 = int8;
   if (p == Precision::Int8) o.calibration = cal;
   return {c.model.session(), c.model.session(o)};
 }
@@ -76,8 +78,9 @@ runtime::OutputDeviation deviation(const Loaded& s, const Case& c, std::int64_t 
   return runtime::compareSessions(s.low, s.fp32, in, batch);
 }
 
-void expectCloseButNotIdentical(const Case& c, Precision p, double maxRel, const char* kernelName) {
-  const Loaded s = load(c, p);
+void expectCloseButNotIdentical(const Case& c, Precision p, double maxRel, const char* kernelName,
+                                const runtime::Int8Options& int8 = {}) {
+  const Loaded s = load(c, p, int8);
   EXPECT_EQ(s.low.precision(), p);
   for (std::int64_t batch : {1, 7, 64}) {
     const auto d = deviation(s, c, batch, 100 + static_cast<std::uint64_t>(batch));
@@ -102,6 +105,15 @@ TEST(Precision, Int8ConvNetCloseToFp32) {
   expectCloseButNotIdentical(resnetCase(), Precision::Int8, 4e-2, "vnni");
 }
 
+TEST(Precision, Int8EverywhereCloseToFp32) {
+  REQUIRE_CPU(Precision::Int8);
+  runtime::Int8Options all;
+  all.quantiseModelInputs = true;
+  all.range = runtime::CalibrationRange::MaxAbs;
+  expectCloseButNotIdentical(resnetCase(), Precision::Int8, 4e-2, "vnni", all);
+  expectCloseButNotIdentical(mlpCase(), Precision::Int8, 4e-2, "vnni", all);
+}
+
 TEST(Precision, Bf16MatMulGemmCloseToFp32) {
   REQUIRE_CPU(Precision::Bf16);
   expectCloseButNotIdentical(mlpCase(), Precision::Bf16, 1.5e-2, "bf16");
@@ -114,12 +126,42 @@ TEST(Precision, Int8MatMulGemmCloseToFp32) {
 
 TEST(Precision, Int8UsesUnsignedInputsAfterRelu) {
   REQUIRE_CPU(Precision::Int8);
-  const Loaded s = load(resnetCase(), Precision::Int8);
-  const std::string g = s.low.dumpGraph();
+  runtime::Int8Options all;
+  all.quantiseModelInputs = true;
+  const std::string g = load(resnetCase(), Precision::Int8, all).low.dumpGraph();
   // The stem sees the signed model input; every later conv and the head follow a ReLU (or a pool of one).
   EXPECT_NE(g.find("stem: Conv+Relu [s8s8]"), std::string::npos) << g;
   EXPECT_NE(g.find("b1c1: Conv+Relu [u8s8]"), std::string::npos) << g;
   EXPECT_NE(g.find("fc: Gemm [u8s8]"), std::string::npos) << g;
+}
+
+TEST(Precision, Int8KeepsModelInputOpsInBf16) {
+  REQUIRE_CPU(Precision::Int8);
+  const std::string g = load(resnetCase(), Precision::Int8).low.dumpGraph();
+  // By default the op reading the raw model input is not quantised (bf16 where native, else fp32).
+  EXPECT_NE(g.find(cpuHasBf16() ? "stem: Conv+Relu [bf16]" : "stem: Conv+Relu("), std::string::npos) << g;
+  EXPECT_NE(g.find("b1c1: Conv+Relu [u8s8]"), std::string::npos) << g;
+}
+
+TEST(Precision, CalibrationClipMinimisesError) {
+  runtime::MagnitudeHistogram uniform, gauss;
+  Rng rng(3);
+  std::vector<float> u(100000), g(100000);
+  for (auto& v : u) v = static_cast<float>(rng.uniform(-1, 1));
+  for (std::size_t i = 0; i + 1 < g.size(); i += 2) {  // Box-Muller
+    const double r = std::sqrt(-2 * std::log(1 - rng.uniform(0, 1))), a = 6.283185307 * rng.uniform(0, 1);
+    g[i] = static_cast<float>(r * std::cos(a));
+    g[i + 1] = static_cast<float>(r * std::sin(a));
+  }
+  uniform.add(u.data(), u.size());
+  gauss.add(g.data(), g.size());
+  EXPECT_NEAR(uniform.bestClip(127), 1.0, 0.1);  // nothing to gain from clipping a uniform distribution
+  // A Gaussian's rare extremes cost less clipped than the coarser steps they would force on everything else.
+  const float best = gauss.bestClip(127);
+  EXPECT_LT(best, 0.9f * gauss.maxAbs());
+  EXPECT_GT(best, 2.5f);
+  for (double t : {1.0, 2.0, 3.0, 4.0, 5.0, static_cast<double>(gauss.maxAbs())})
+    EXPECT_LE(gauss.squaredError(best, 127), gauss.squaredError(t, 127)) << "clip " << t;
 }
 
 TEST(Precision, LowPrecisionRunsAreDeterministic) {

@@ -59,14 +59,29 @@ void assignBf16(Graph& g, std::span<const int> nodes) {
   for (int n : nodes) g.nodes[n].precision = NodePrecision{DType::BFloat16, 0.f, false};
 }
 
-void assignInt8(Graph& g, std::span<const int> nodes, std::span<const float> maxAbs) {
+void assignInt8(Graph& g, std::span<const int> nodes, std::span<const MagnitudeHistogram> magnitudes,
+                const Int8Options& options, DType modelInputCompute) {
+  // Per value: computed from the output of some Conv/Gemm/MatMul (false: from model inputs and constants only).
+  std::vector<bool> afterAnchor(g.values.size(), false);
+  for (const Node& node : g.nodes) {
+    bool after = node.opType == "Conv" || node.opType == "Gemm" || node.opType == "MatMul";
+    for (int in : node.inputs) after = after || (in >= 0 && afterAnchor[in]);
+    for (int out : node.outputs)
+      if (out >= 0) afterAnchor[out] = after;
+  }
   for (std::size_t k = 0; k < nodes.size(); ++k) {
     Node& node = g.nodes[nodes[k]];
+    if (!options.quantiseModelInputs && !afterAnchor[node.inputs[0]]) {
+      node.precision = NodePrecision{modelInputCompute, 0.f, false};
+      continue;
+    }
     NodePrecision p;
     p.compute = DType::Int8;
     p.inputUnsigned = knownNonNegative(g, node.inputs[0]);
-    const float range = maxAbs[k] > 0.f ? maxAbs[k] : 1.f;  // an all-zero input: any step represents it
-    p.inputScale = range / (p.inputUnsigned ? 255.f : 127.f);
+    const int levels = p.inputUnsigned ? 255 : 127;
+    float range = options.range == CalibrationRange::MaxAbs ? magnitudes[k].maxAbs() : magnitudes[k].bestClip(levels);
+    if (!(range > 0.f)) range = 1.f;  // an all-zero input: any step represents it
+    p.inputScale = range / static_cast<float>(levels);
     node.precision = p;
   }
 }

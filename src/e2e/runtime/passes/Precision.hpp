@@ -4,15 +4,19 @@
 #include <span>
 #include <vector>
 
+#include "e2e/runtime/Session.hpp"
 #include "e2e/runtime/ir/Graph.hpp"
+#include "e2e/runtime/plan/MagnitudeHistogram.hpp"
 
 namespace e2e::runtime {
 
 // Nodes a low precision applies to: Conv, and Gemm/MatMul whose weights (input 1) are constant.
 std::vector<int> lowPrecisionNodes(const Graph& g);
 void assignBf16(Graph& g, std::span<const int> nodes);
-// maxAbs[k]: the largest |x| of input 0 of nodes[k] over the calibration data.
-void assignInt8(Graph& g, std::span<const int> nodes, std::span<const float> maxAbs);
+// magnitudes[k]: |x| of input 0 of nodes[k] over the calibration data. Nodes that read model inputs directly get
+// `modelInputCompute` (BFloat16 or Float32) instead, unless options.quantiseModelInputs.
+void assignInt8(Graph& g, std::span<const int> nodes, std::span<const MagnitudeHistogram> magnitudes,
+                const Int8Options& options, DType modelInputCompute);
 // Whether the value cannot be negative whatever the inputs (a ReLU output, pooled or reshaped).
 bool knownNonNegative(const Graph& g, int value);
 

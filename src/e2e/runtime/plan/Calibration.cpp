@@ -13,7 +13,7 @@
 
 namespace e2e::runtime {
 
-std::vector<float> measureMaxAbs(const Graph& g, std::span<const int> values, std::span<const CalibrationBatch> batches,
+std::vector<MagnitudeHistogram> measureMagnitudes(const Graph& g, std::span<const int> values, std::span<const CalibrationBatch> batches,
                                  const dnnl::engine& engine) {
   Graph probe = g;
   const std::size_t firstExtra = probe.outputs.size();
@@ -29,7 +29,7 @@ std::vector<float> measureMaxAbs(const Graph& g, std::span<const int> values, st
   }
   std::map<std::int64_t, std::unique_ptr<Plan>> plans;
   Workspace ws(engine);
-  std::vector<float> maxAbs(values.size(), 0.f);
+  std::vector<MagnitudeHistogram> hist(values.size());
   std::vector<AlignedBuffer> outBuf;
   std::vector<void*> out;
   for (const CalibrationBatch& b : batches) {
@@ -47,14 +47,11 @@ std::vector<float> measureMaxAbs(const Graph& g, std::span<const int> values, st
     ws.run(*plan, b.inputs.data(), out.data());
     for (std::size_t k = 0; k < values.size(); ++k) {
       const PlanTensor& t = plan->tensors[plan->outputTensors[firstExtra + k]];
-      const auto* p = reinterpret_cast<const float*>(out[firstExtra + k]);
-      float m = maxAbs[k];
-      for (std::int64_t i = 0; i < numel(t.dims); ++i) m = std::max(m, std::abs(p[i]));
-      if (!std::isfinite(m)) fail("calibration: value '", g.values[values[k]].name, "' is not finite");
-      maxAbs[k] = m;
+      hist[k].add(static_cast<const float*>(out[firstExtra + k]), static_cast<std::size_t>(numel(t.dims)));
+      if (!std::isfinite(hist[k].maxAbs())) fail("calibration: value '", g.values[values[k]].name, "' is not finite");
     }
   }
-  return maxAbs;
+  return hist;
 }
 
 }  // namespace e2e::runtime

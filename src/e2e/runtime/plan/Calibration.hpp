@@ -7,13 +7,14 @@
 
 #include "e2e/runtime/Session.hpp"
 #include "e2e/runtime/ir/Graph.hpp"
+#include "e2e/runtime/plan/MagnitudeHistogram.hpp"
 
 namespace e2e::runtime {
 
-// The largest |x| of each of `values` (float32 activations) over all batches. The graph is planned once per
+// The distribution of |x| of each of `values` (float32 activations) over all batches. The graph is planned once per
 // distinct batch size with these values as extra outputs, so every layout region delivers them in plain order.
 // Batch sizes must already be valid for the graph.
-std::vector<float> measureMaxAbs(const Graph& g, std::span<const int> values, std::span<const CalibrationBatch> batches,
+std::vector<MagnitudeHistogram> measureMagnitudes(const Graph& g, std::span<const int> values, std::span<const CalibrationBatch> batches,
                                  const dnnl::engine& engine);
 
 }  // namespace e2e::runtime

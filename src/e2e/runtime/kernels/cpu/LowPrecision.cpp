@@ -7,6 +7,12 @@
 
 namespace e2e::runtime::cpu {
 
+bool nativeBf16() {
+  const auto isa = static_cast<unsigned>(dnnl::get_effective_cpu_isa());
+  const auto bf16 = static_cast<unsigned>(dnnl::cpu_isa::avx512_core_bf16);
+  return (isa & bf16) == bf16;
+}
+
 memory::data_type sourceType(const NodePrecision& p) {
   if (p.compute == DType::BFloat16) return memory::data_type::bf16;
   if (p.compute == DType::Int8) return p.inputUnsigned ? memory::data_type::u8 : memory::data_type::s8;

@@ -8,6 +8,8 @@
 
 namespace e2e::runtime::cpu {
 
+// Whether oneDNN runs bf16 natively here (avx512_bf16 or AMX), not emulated.
+bool nativeBf16();
 inline bool isLowPrecision(const NodePrecision& p) { return p.compute != DType::Float32; }
 memory::data_type sourceType(const NodePrecision& p);   // f32, bf16, u8 or s8
 memory::data_type weightsType(const NodePrecision& p);  // f32, bf16 or s8
