@@ -17,8 +17,7 @@ struct EngineBenchArgs {
   std::int64_t batch = 1;
   int threads = 1;
   int iters = 0;
-  std::string precision = "fp32";
-  std::string calibration;
+  PrecisionArgs precision;
   bool json = false, dump = false;
 };
 }  // namespace
@@ -30,23 +29,16 @@ void addBenchEngine(CLI::App& bench, GlobalOptions&) {
   sub->add_option("--batch", a.batch, "Batch size (ignored for fixed-batch models)")->check(CLI::PositiveNumber);
   sub->add_option("--threads", a.threads, "Threads per run")->check(CLI::PositiveNumber);
   sub->add_option("--iters", a.iters, "Timed runs (default: as many as fit in ~2 s)")->check(CLI::NonNegativeNumber);
-  sub->add_option("--precision", a.precision,
-                  "fp32 (default), bf16 or int8: precision of Conv/Gemm/MatMul; bf16 and int8 also run the fp32 model "
-                  "on the same inputs and report the largest output deviation from it");
-  sub->add_option("--calibration", a.calibration,
-                  "int8: HDF5 file with one dataset per model input (named after it); its first 1024 rows calibrate "
-                  "the activation scales. Default: 256 deterministic random rows, uniform in [-1, 1)");
+  addPrecisionOptions(*sub, a.precision, "256 deterministic random rows, uniform in [-1, 1)");
   sub->add_flag("--json", a.json, "Machine-readable output (one JSON object)");
   sub->add_flag("--dump", a.dump, "Print the optimised graph and the execution plan first");
   sub->callback([] {
-    if (a.precision != "fp32" && a.precision != "bf16" && a.precision != "int8")
-      throw UsageError(cat("--precision must be fp32, bf16 or int8 (got '", a.precision, "')"));
     runtime::SessionOptions so;
     so.threads = a.threads;
     so.warmupBatch = a.batch;
-    so.precision = runtime::parsePrecision(a.precision);
+    applyPrecisionArgs(a.precision, so);
     PrecisionSessions sessions = loadFp32(a.model, so);
-    loadLowPrecision(sessions, a.model, so, a.calibration, nullptr);
+    loadLowPrecision(sessions, a.model, so, a.precision.calibration, nullptr);
     const runtime::Session& session = sessions.session();
     if (a.dump) {
       std::fputs(session.dumpGraph().c_str(), stdout);
@@ -65,6 +57,7 @@ void addBenchEngine(CLI::App& bench, GlobalOptions&) {
       r.maxAbsDeviation = d.maxAbs;
       r.maxRelDeviation = d.maxRel;
       r.calibration = sessions.calibration;
+      r.precisionSummary = session.precisionSummary();
     }
     std::fputs(runtime::formatEngineBench(a.model, sessions.loadMs, r, a.json).c_str(), stdout);
   });

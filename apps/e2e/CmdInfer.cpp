@@ -19,7 +19,8 @@ namespace e2e::cli {
 namespace {
 
 struct InferArgs {
-  std::string model, in, out, precision = "fp32", calibration;
+  std::string model, in, out;
+  PrecisionArgs precision;
   std::int64_t batch = 64;
   bool force = false;
 };
@@ -78,10 +79,10 @@ void infer(const InferArgs& a) {
   namespace fs = std::filesystem;
   if (fs::exists(a.out) && !a.force) fail(a.out, ": exists (use --force to overwrite)");
   runtime::SessionOptions so;
-  so.precision = runtime::parsePrecision(a.precision);
+  applyPrecisionArgs(a.precision, so);
   PrecisionSessions sessions = loadFp32(a.model, so);
   const std::vector<InputData> inputs = readInputs(a.in, sessions.fp32);
-  loadLowPrecision(sessions, a.model, so, a.calibration, &inputs);  // int8 calibrates on `inputs` by default
+  loadLowPrecision(sessions, a.model, so, a.precision.calibration, &inputs);  // int8 calibrates on `inputs` by default
   const runtime::Session& session = sessions.session();
   const std::int64_t rows = inputs.empty() ? 1 : inputs[0].rows();
   const std::int64_t step = session.dynamicBatch() ? std::min(a.batch, std::max<std::int64_t>(rows, 1)) : session.staticBatch();
@@ -94,10 +95,11 @@ void infer(const InferArgs& a) {
     for (std::size_t k = 0; k < out.data.size(); ++k)
       if (session.outputs()[k].dtype == runtime::DType::Float32)
         d = runtime::worst(d, runtime::compareOutputs(floats(out.data[k]), floats(ref.data[k])));
+    std::fprintf(stderr, "e2e infer: %s\n", session.precisionSummary().c_str());
     if (!sessions.calibration.empty())
       std::fprintf(stderr, "e2e infer: int8 calibrated on %s\n", sessions.calibration.c_str());
-    std::fprintf(stderr, "e2e infer: %s vs fp32: max abs deviation %.3g, max rel deviation %.3g\n", a.precision.c_str(),
-                 d.maxAbs, d.maxRel);
+    std::fprintf(stderr, "e2e infer: %s vs fp32: max abs deviation %.3g, max rel deviation %.3g\n",
+                 a.precision.precision.c_str(), d.maxAbs, d.maxRel);
   }
   // Written under a temporary name and renamed: a failed run never leaves a complete-looking file.
   const std::string tmp = a.out + ".tmp.h5";
@@ -120,12 +122,7 @@ void registerInfer(CLI::App& app, GlobalOptions&) {
   sub->add_option("--in", a.in, "HDF5 file with one dataset per model input")->required();
   sub->add_option("--out", a.out, "HDF5 file to write, one dataset per model output")->required();
   sub->add_option("--batch", a.batch, "Rows per engine run (dynamic-batch models)")->check(CLI::PositiveNumber);
-  sub->add_option("--precision", a.precision,
-                  "fp32 (default), bf16 or int8: precision of Conv/Gemm/MatMul; bf16 and int8 also run the fp32 model "
-                  "and report the largest output deviation from it");
-  sub->add_option("--calibration", a.calibration,
-                  "int8: HDF5 file with one dataset per model input whose first 1024 rows calibrate the activation "
-                  "scales (default: the first 1024 rows of --in)");
+  addPrecisionOptions(*sub, a.precision, "the first 1024 rows of --in");
   sub->add_flag("--force", a.force, "Overwrite --out if it exists");
   sub->callback([] { infer(a); });
 }

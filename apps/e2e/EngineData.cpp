@@ -19,9 +19,33 @@ hid_t h5Type(runtime::DType t) {
   }
 }
 
+void addPrecisionOptions(CLI::App& sub, PrecisionArgs& a, const std::string& calibrationDefault) {
+  sub.add_option("--precision", a.precision,
+                 "fp32 (default), bf16 or int8: precision of Conv and of Gemm/MatMul with constant weights (the rest "
+                 "stays fp32); bf16 and int8 also run the fp32 model and report the largest output deviation from it")
+      ->check(CLI::IsMember({"fp32", "bf16", "int8"}));
+  sub.add_option("--calibration", a.calibration,
+                 "int8: HDF5 file with one dataset per model input (named after it) whose first 1024 rows calibrate "
+                 "the activation ranges (default: " + calibrationDefault + ")");
+  sub.add_option("--calibration-range", a.range,
+                 "int8: mse (default: the range minimising squared rounding + clipping error) or max (largest |x|)")
+      ->check(CLI::IsMember({"mse", "max"}));
+  sub.add_flag("--int8-inputs", a.quantiseInputs,
+               "int8: also quantise the ops that read model inputs directly (by default they run in bf16, or fp32 "
+               "without native bf16: raw detector data is too sparse and heavy-tailed for 8 bits)");
+}
+
+void applyPrecisionArgs(const PrecisionArgs& a, runtime::SessionOptions& options) {
+  options.precision = runtime::parsePrecision(a.precision);
+  options.int8.range = a.range == "max" ? runtime::CalibrationRange::MaxAbs : runtime::CalibrationRange::MinSquaredError;
+  options.int8.quantiseModelInputs = a.quantiseInputs;
+  if (options.precision != runtime::Precision::Int8 && (a.quantiseInputs || a.range != "mse"))
+    fail("--int8-inputs and --calibration-range need --precision int8");
+}
+
 namespace {
 
-InputData readInput(hid_t file, const runtime::TensorInfo& info, const std::string& path) {
+InputData readInput(hid_t file, const runtime::TensorInfo& info, const std::string& path, std::int64_t maxRows) {
   if (H5Lexists(file, info.name.c_str(), H5P_DEFAULT) <= 0)
     fail(path, ": no dataset named '", info.name, "' (the model's input)");
   io::H5Handle ds(H5Dopen2(file, info.name.c_str(), H5P_DEFAULT), H5Dclose);
@@ -36,10 +60,21 @@ InputData readInput(hid_t file, const runtime::TensorInfo& info, const std::stri
   for (std::size_t i = 1; i < r.dims.size(); ++i)
     if (info.dims[i] >= 0 && r.dims[i] != info.dims[i])
       fail(path, ": dataset '", info.name, "' has dimension ", i, " = ", r.dims[i], ", the model expects ", info.dims[i]);
+  hid_t fileSpace = H5S_ALL, memSpace = H5S_ALL;
+  io::H5Handle mem;
+  if (maxRows >= 0 && !r.dims.empty() && r.dims[0] > maxRows) {  // the leading rows only
+    r.dims[0] = maxRows;
+    d[0] = static_cast<hsize_t>(maxRows);
+    std::vector<hsize_t> start(d.size(), 0);
+    H5Sselect_hyperslab(space.get(), H5S_SELECT_SET, start.data(), nullptr, d.data(), nullptr);
+    mem = io::H5Handle(H5Screate_simple(rank, d.data(), nullptr), H5Sclose);
+    fileSpace = space.get();
+    memSpace = mem.get();
+  }
   std::int64_t n = 1;
   for (auto x : r.dims) n *= x;
   r.bytes.resize(static_cast<std::size_t>(n) * runtime::dtypeSize(info.dtype));
-  if (n > 0 && H5Dread(ds.get(), h5Type(info.dtype), H5S_ALL, H5S_ALL, H5P_DEFAULT, r.bytes.data()) < 0)
+  if (n > 0 && H5Dread(ds.get(), h5Type(info.dtype), memSpace, fileSpace, H5P_DEFAULT, r.bytes.data()) < 0)
     fail(path, ": cannot read dataset '", info.name, "' as ", runtime::dtypeName(info.dtype));
   return r;
 }
@@ -63,11 +98,11 @@ std::vector<runtime::CalibrationBatch> batchesOf(const std::vector<InputData>& d
 
 }  // namespace
 
-std::vector<InputData> readInputs(const std::string& path, const runtime::Session& session) {
+std::vector<InputData> readInputs(const std::string& path, const runtime::Session& session, std::int64_t maxRows) {
   io::H5Handle in(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose);
   if (in.get() < 0) fail(path, ": cannot open as HDF5");
   std::vector<InputData> inputs;
-  for (const auto& info : session.inputs()) inputs.push_back(readInput(in.get(), info, path));
+  for (const auto& info : session.inputs()) inputs.push_back(readInput(in.get(), info, path, maxRows));
   for (std::size_t i = 1; i < inputs.size(); ++i)
     if (inputs[i].rows() != inputs[0].rows())
       fail(path, ": dataset '", session.inputs()[i].name, "' has ", inputs[i].rows(), " rows, '",
@@ -97,7 +132,7 @@ void loadLowPrecision(PrecisionSessions& s, const std::string& model, const runt
   std::vector<runtime::CalibrationBatch> batches;
   if (options.precision == runtime::Precision::Int8) {
     if (!calibrationFile.empty()) {
-      fileRows = readInputs(calibrationFile, s.fp32);
+      fileRows = readInputs(calibrationFile, s.fp32, kCalibrationRows);
       batches = batchesOf(fileRows, s.fp32, calibrationFile);
       s.calibration = cat(calibrationFile, " (", std::min(fileRows[0].rows(), kCalibrationRows), " rows)");
     } else if (fallback) {

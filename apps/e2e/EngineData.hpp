@@ -2,6 +2,7 @@
 // Shared by `e2e infer` and `e2e bench engine`: model inputs from HDF5 (one dataset per model input, named after
 // it), and loading a model in a precision mode next to its fp32 reference, int8 calibrated on a file's rows, on
 // given rows, or on deterministic random inputs.
+#include <CLI/CLI.hpp>
 #include <hdf5.h>
 
 #include <cstddef>
@@ -15,6 +16,18 @@ namespace e2e::cli {
 
 hid_t h5Type(runtime::DType t);
 
+// The precision options of `e2e infer` and `e2e bench engine`.
+struct PrecisionArgs {
+  std::string precision = "fp32";
+  std::string calibration;  // int8: HDF5 file of sample inputs
+  std::string range = "mse";
+  bool quantiseInputs = false;
+};
+// `calibrationDefault`: what int8 calibrates on without --calibration (help text).
+void addPrecisionOptions(CLI::App& sub, PrecisionArgs& a, const std::string& calibrationDefault);
+// Sets precision and the int8 options.
+void applyPrecisionArgs(const PrecisionArgs& a, runtime::SessionOptions& options);
+
 // One input dataset, read whole (the file's element type is converted by HDF5).
 struct InputData {
   std::vector<std::byte> bytes;
@@ -23,8 +36,10 @@ struct InputData {
   std::size_t rowBytes() const { return bytes.size() / static_cast<std::size_t>(std::max<std::int64_t>(rows(), 1)); }
 };
 
-// Every model input from `path`, checked against the model's shapes and for equal row counts.
-std::vector<InputData> readInputs(const std::string& path, const runtime::Session& session);
+// Every model input from `path` (its first `maxRows` rows at most), checked against the model's shapes and for
+// equal row counts.
+std::vector<InputData> readInputs(const std::string& path, const runtime::Session& session,
+                                  std::int64_t maxRows = -1);
 
 // Rows used to calibrate int8 (at most).
 inline constexpr std::int64_t kCalibrationRows = 1024;

@@ -127,6 +127,7 @@ std::string formatEngineBench(const std::string& model, double loadMs, const Eng
       text += buf;
     }
     if (!r.calibration.empty()) text += ", \"calibration\": \"" + r.calibration + "\"";
+    if (!r.precisionSummary.empty()) text += ", \"precisionSummary\": \"" + r.precisionSummary + "\"";
     return text + "}\n";
   }
   std::snprintf(buf, sizeof buf,
@@ -140,6 +141,7 @@ std::string formatEngineBench(const std::string& model, double loadMs, const Eng
                 loadMs, r.firstRunMs, r.minMs, r.medianMs, r.p90Ms, r.samplesPerSecond, r.samplesPerSecondMedian, r.flopsPerRun / std::max<std::int64_t>(r.batch, 1) / 1e6,
                 r.gflops, pct, r.peakGflops);
   text = buf;
+  if (!r.precisionSummary.empty()) text += "ops          " + r.precisionSummary + "\n";
   if (!r.calibration.empty()) text += "calibration  " + r.calibration + "\n";
   if (r.hasDeviation) {
     std::snprintf(buf, sizeof buf, "vs fp32      max abs deviation %.3g, max rel deviation %.3g (same inputs)\n",

@@ -36,6 +36,7 @@ struct EngineBenchResult {
   bool hasDeviation = false;
   double maxAbsDeviation = 0, maxRelDeviation = 0;
   std::string calibration;
+  std::string precisionSummary;  // which ops run in which precision
 };
 
 // The benchmark's inputs for `batch` rows, deterministic per seed: uniform floats in [-1, 1), zero integers

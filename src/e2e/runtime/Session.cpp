@@ -154,8 +154,12 @@ void Session::Impl::applyPrecision(const SessionOptions& options, const std::str
       fail(what, ": calibration batch of ", b.batch, " rows is not a valid batch for this model");
   std::vector<int> values;
   for (int n : nodes) values.push_back(graph.nodes[n].inputs[0]);
-  assignInt8(graph, nodes, measureMagnitudes(graph, values, options.calibration, engine), options.int8,
-             cpu::nativeBf16() ? DType::BFloat16 : DType::Float32);
+  std::vector<MagnitudeHistogram> magnitudes;
+  {
+    ThreadScope scope(defaultThreads);  // calibration runs as the session will
+    magnitudes = measureMagnitudes(graph, values, options.calibration, engine);
+  }
+  assignInt8(graph, nodes, magnitudes, options.int8, cpu::nativeBf16() ? DType::BFloat16 : DType::Float32);
 }
 
 std::int64_t Session::Impl::resolveBatch(std::int64_t batch) const {
@@ -200,6 +204,9 @@ bool Session::dynamicBatch() const { return m_impl->dynamic; }
 std::int64_t Session::staticBatch() const { return m_impl->staticBatch; }
 int Session::defaultThreads() const { return m_impl->defaultThreads; }
 Precision Session::precision() const { return m_impl->precision; }
+std::string Session::precisionSummary() const {
+  return cat(precisionName(m_impl->precision), ": ", describePrecision(m_impl->graph));
+}
 
 std::vector<std::int64_t> Session::inputDims(std::size_t i, std::int64_t batch) const {
   return concreteInputDims(m_impl->graph.values[m_impl->graph.inputs.at(i)], m_impl->resolveBatch(batch));

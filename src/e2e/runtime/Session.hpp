@@ -88,6 +88,9 @@ public:
   std::int64_t staticBatch() const;
   int defaultThreads() const;
   Precision precision() const;
+  // How the Conv/Gemm/MatMul ops compute, e.g.
+  // "int8: 16 Conv/Gemm/MatMul with constant weights: 15 int8 (12 u8, 3 s8 inputs) 1 bf16".
+  std::string precisionSummary() const;
 
   std::vector<std::int64_t> inputDims(std::size_t i, std::int64_t batch) const;
   std::vector<std::int64_t> outputDims(std::size_t i, std::int64_t batch) const;

@@ -86,6 +86,27 @@ void assignInt8(Graph& g, std::span<const int> nodes, std::span<const MagnitudeH
   }
 }
 
+std::string describePrecision(const Graph& g) {
+  int int8 = 0, u8 = 0, bf16 = 0, fp32 = 0;
+  const std::vector<int> nodes = lowPrecisionNodes(g);
+  for (int n : nodes) {
+    const NodePrecision& p = g.nodes[n].precision;
+    if (p.compute == DType::Int8) {
+      ++int8;
+      u8 += p.inputUnsigned ? 1 : 0;
+    } else if (p.compute == DType::BFloat16) {
+      ++bf16;
+    } else {
+      ++fp32;
+    }
+  }
+  std::string s = std::to_string(nodes.size()) + " Conv/Gemm/MatMul with constant weights:";
+  if (int8) s += " " + std::to_string(int8) + " int8 (" + std::to_string(u8) + " u8, " + std::to_string(int8 - u8) + " s8 inputs)";
+  if (bf16) s += " " + std::to_string(bf16) + " bf16";
+  if (fp32) s += " " + std::to_string(fp32) + " fp32";
+  return s;
+}
+
 bool knownNonNegative(const Graph& g, int value) { return nonNegative(g, g.producers(), value, 0); }
 
 }  // namespace e2e::runtime

@@ -19,7 +19,19 @@ std::vector<MagnitudeHistogram> measureMagnitudes(const Graph& g, std::span<cons
   const std::size_t firstExtra = probe.outputs.size();
   for (int v : values) {
     if (probe.values[v].dtype != DType::Float32) fail("calibration: value '", probe.values[v].name, "' is not float32");
-    probe.outputs.push_back(v);
+    // Exposed through an Identity, so that its producer keeps its fast (blocked) layout; the planner reorders
+    // the copy to plain order at the end.
+    Node copy;
+    copy.name = probe.uniqueName(probe.values[v].name + "#calibration");
+    copy.opType = "Identity";
+    copy.opset = probe.opset;
+    copy.inputs = {v};
+    copy.outputs = {probe.addValue(copy.name, DType::Float32)};
+    probe.values[copy.outputs[0]].dims = probe.values[v].dims;
+    probe.values[copy.outputs[0]].hasShape = probe.values[v].hasShape;
+    probe.values[copy.outputs[0]].batchScale = probe.values[v].batchScale;
+    probe.outputs.push_back(copy.outputs[0]);
+    probe.nodes.push_back(std::move(copy));
   }
   std::vector<std::unique_ptr<Kernel>> kernels;
   std::vector<const Kernel*> ptrs;
@@ -27,22 +39,29 @@ std::vector<MagnitudeHistogram> measureMagnitudes(const Graph& g, std::span<cons
     kernels.push_back(createKernel(Backend::Cpu, n, probe));
     ptrs.push_back(kernels.back().get());
   }
-  std::map<std::int64_t, std::unique_ptr<Plan>> plans;
+  // Per batch size: the plan and its output buffers (reused: fresh pages for every batch would cost more than
+  // the run).
+  struct Sized {
+    std::unique_ptr<Plan> plan;
+    std::vector<AlignedBuffer> buffers;
+    std::vector<void*> out;
+  };
+  std::map<std::int64_t, Sized> sized;
   Workspace ws(engine);
   std::vector<MagnitudeHistogram> hist(values.size());
-  std::vector<AlignedBuffer> outBuf;
-  std::vector<void*> out;
   for (const CalibrationBatch& b : batches) {
     if (b.inputs.size() != g.inputs.size())
       fail("calibration batch has ", b.inputs.size(), " inputs, the model has ", g.inputs.size());
-    auto& plan = plans[b.batch];
-    if (!plan) plan = buildPlan(probe, ptrs, b.batch, omp_get_max_threads(), engine);
-    outBuf.clear();
-    out.clear();
-    for (int t : plan->outputTensors) {
-      outBuf.emplace_back(std::max<std::size_t>(plan->tensors[t].bytes, 1));
-      out.push_back(outBuf.back().data());
+    Sized& sz = sized[b.batch];
+    if (!sz.plan) {
+      sz.plan = buildPlan(probe, ptrs, b.batch, omp_get_max_threads(), engine);
+      for (int t : sz.plan->outputTensors) {
+        sz.buffers.emplace_back(std::max<std::size_t>(sz.plan->tensors[t].bytes, 1));
+        sz.out.push_back(sz.buffers.back().data());
+      }
     }
+    const Plan* plan = sz.plan.get();
+    const std::vector<void*>& out = sz.out;
     ws.prepare(*plan);
     ws.run(*plan, b.inputs.data(), out.data());
     for (std::size_t k = 0; k < values.size(); ++k) {

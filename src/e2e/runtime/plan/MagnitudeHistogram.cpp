@@ -1,20 +1,26 @@
 #include "e2e/runtime/plan/MagnitudeHistogram.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 
 namespace e2e::runtime {
 namespace {
+// 16 bins per octave: the float's exponent and the top 4 bits of its mantissa (linear within an octave).
 constexpr int kPerOctave = 16;
 constexpr int kMinExp = -24, kMaxExp = 24;  // bins cover [2^-24, 2^24); smaller and larger land in the end bins
 constexpr int kBins = (kMaxExp - kMinExp) * kPerOctave;
 
 int binOf(float a) {
-  const double pos = (std::log2(static_cast<double>(a)) - kMinExp) * kPerOctave;
-  return static_cast<int>(std::clamp(pos, 0.0, static_cast<double>(kBins - 1)));
+  const auto bits = std::bit_cast<std::uint32_t>(a);
+  const int b = (static_cast<int>(bits >> 23) - 127 - kMinExp) * kPerOctave + static_cast<int>((bits >> 19) & 15u);
+  return std::clamp(b, 0, kBins - 1);
 }
-double binLow(int b) { return std::exp2(kMinExp + static_cast<double>(b) / kPerOctave); }
-double binCentre(int b) { return std::exp2(kMinExp + (b + 0.5) / kPerOctave); }
+double binAt(int b, double fraction) {  // the value `fraction` of the way through bin b
+  return std::ldexp(1.0 + (b % kPerOctave + fraction) / kPerOctave, kMinExp + b / kPerOctave);
+}
+double binLow(int b) { return binAt(b, 0.0); }
+double binCentre(int b) { return binAt(b, 0.5); }
 }  // namespace
 
 MagnitudeHistogram::MagnitudeHistogram() : m_counts(kBins, 0) {}
