@@ -2,6 +2,8 @@
 
 #include <cfloat>
 
+#include "e2e/runtime/ir/FusedOps.hpp"
+
 namespace e2e::runtime {
 namespace {
 
@@ -17,6 +19,7 @@ bool eltwisePostOp(const Graph& g, const Node& c, PostOp& p) {
   p.kind = PostOp::Kind::Eltwise;
   p.op = c.opType;
   if (c.opType == "Relu" || c.opType == "Sigmoid" || c.opType == "Tanh") return true;
+  if (c.opType == "Gelu" && isFusedNode(c)) return true;  // from fuseGelu
   if (c.opType == "LeakyRelu") {
     p.alpha = c.attrs.getFloat("alpha", 0.01f);
     return true;

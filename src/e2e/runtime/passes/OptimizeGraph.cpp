@@ -7,6 +7,9 @@ void optimizeGraph(Graph& g, const dnnl::engine& engine, bool optimize) {
   if (optimize) foldConstants(g, engine);
   probeShapes(g, engine, optimize);
   if (optimize) {
+    fuseLayerNorm(g);
+    fuseGelu(g);
+    fuseAttention(g);
     foldBatchNorm(g);
     fusePostOps(g);
     removeDeadNodes(g);

@@ -17,6 +17,13 @@ void foldConstants(Graph& g, const dnnl::engine& engine);
 // Infers shapes at two batch sizes: fills symbolic dims (kDynamicDim + batchScale) and folds everything that
 // turned out not to depend on the batch (the static parts of Shape->Gather->...->Reshape chains).
 void probeShapes(Graph& g, const dnnl::engine& engine, bool fold);
+// Decomposed LayerNorm (ReduceMean, Sub, Pow, ReduceMean, Add eps, Sqrt, Div [, Mul gamma [, Add beta]]) ->
+// LayerNormalization.
+void fuseLayerNorm(Graph& g);
+// x * 0.5 * (1 + erf(x / sqrt(2))) in its exported orders -> Gelu (domain e2e), before fusePostOps takes it.
+void fuseGelu(Graph& g);
+// MatMul(Q, KT) [-> scale] -> Softmax(last axis) -> MatMul(., V) -> Attention (domain e2e).
+void fuseAttention(Graph& g);
 // Conv followed by an inference BatchNormalization: the scale and shift move into the conv's weights and bias.
 void foldBatchNorm(Graph& g);
 // Conv/Gemm/MatMul absorb a following bias Add, activations, a scalar Mul/Div and one residual Add (oneDNN post-ops).

@@ -79,6 +79,8 @@ const KernelEntry kCpuKernels[] = {
     {"Mean", 11, kLast, makeVariadic},
     {"ArgMax", 11, kLast, makeArgReduce},
     {"ArgMin", 11, kLast, makeArgReduce},
+    {"Gelu", 11, kLast, makeGelu},            // fused (domain e2e)
+    {"Attention", 11, kLast, makeAttention},  // fused (domain e2e)
 };
 }  // namespace
 

@@ -44,4 +44,8 @@ std::unique_ptr<Kernel> makeLogical(const KernelArgs& a);       // And, Or, Xor,
 std::unique_ptr<Kernel> makeVariadic(const KernelArgs& a);      // Max, Min, Sum, Mean (n inputs, broadcasting)
 std::unique_ptr<Kernel> makeArgReduce(const KernelArgs& a);     // ArgMax, ArgMin
 
+// Engine-internal fused operators (domain e2e, see ir/FusedOps.hpp).
+std::unique_ptr<Kernel> makeGelu(const KernelArgs& a);
+std::unique_ptr<Kernel> makeAttention(const KernelArgs& a);
+
 }  // namespace e2e::runtime::cpu
