@@ -30,8 +30,9 @@ inline void softmaxRow(float* s, std::int64_t n, float scale) noexcept {
   float mx = -3.402823466e38f;
 #pragma omp simd reduction(max : mx)
   for (std::int64_t j = 0; j < n; ++j) {
-    s[j] *= scale;
-    mx = std::max(mx, s[j]);
+    const float t = s[j] * scale;
+    s[j] = t;
+    mx = t > mx ? t : mx;  // a plain select vectorises; std::max's reference return did not
   }
   float sum = 0.f;
 #pragma omp simd reduction(+ : sum)

@@ -15,7 +15,9 @@ inline void store(float* p, Vec v) { *reinterpret_cast<UnalignedVec*>(p) = v; }
 template <int MR, int NV>
 void microTile(std::int64_t k, const float* a, std::int64_t lda, const float* b, std::int64_t ldb, float* c,
                std::int64_t ldc) noexcept {
-  Vec acc[MR][NV] = {};
+  Vec acc[MR][NV];
+  for (int i = 0; i < MR; ++i)
+    for (int j = 0; j < NV; ++j) acc[i][j] = Vec{};  // element-wise: `= {}` became a memset through the stack
   for (std::int64_t p = 0; p < k; ++p) {
     Vec bv[NV];
 #pragma GCC unroll 4
