@@ -39,8 +39,8 @@ void applyPrecisionArgs(const PrecisionArgs& a, runtime::SessionOptions& options
   options.precision = runtime::parsePrecision(a.precision);
   options.int8.range = a.range == "max" ? runtime::CalibrationRange::MaxAbs : runtime::CalibrationRange::MinSquaredError;
   options.int8.quantiseModelInputs = a.quantiseInputs;
-  if (options.precision != runtime::Precision::Int8 && (a.quantiseInputs || a.range != "mse"))
-    fail("--int8-inputs and --calibration-range need --precision int8");
+  if (options.precision != runtime::Precision::Int8 && (a.quantiseInputs || a.range != "mse" || !a.calibration.empty()))
+    throw UsageError("--calibration, --calibration-range and --int8-inputs need --precision int8");
 }
 
 namespace {
@@ -122,10 +122,7 @@ PrecisionSessions loadFp32(const std::string& model, const runtime::SessionOptio
 
 void loadLowPrecision(PrecisionSessions& s, const std::string& model, const runtime::SessionOptions& options,
                       const std::string& calibrationFile, const std::vector<InputData>* fallback) {
-  if (options.precision == runtime::Precision::Fp32) {
-    if (!calibrationFile.empty()) fail("--calibration is only used with --precision int8");
-    return;
-  }
+  if (options.precision == runtime::Precision::Fp32) return;
   runtime::SessionOptions lowOptions = options;
   std::vector<InputData> fileRows;
   std::vector<runtime::AlignedBuffer> randomRows;
@@ -149,8 +146,6 @@ void loadLowPrecision(PrecisionSessions& s, const std::string& model, const runt
       s.calibration = cat(count * batch, " deterministic random rows, uniform in [-1, 1) (no --calibration file)");
     }
     lowOptions.calibration = batches;
-  } else if (!calibrationFile.empty()) {
-    fail("--calibration is only used with --precision int8");
   }
   Timer lowLoad;
   s.low.emplace(runtime::Session::load(model, lowOptions));

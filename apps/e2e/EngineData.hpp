@@ -55,7 +55,7 @@ struct PrecisionSessions {
 
 // Loads the fp32 session (options.precision and calibration are ignored here).
 PrecisionSessions loadFp32(const std::string& model, const runtime::SessionOptions& options);
-// Adds the session in options.precision (nothing for fp32). Int8 calibrates on the first kCalibrationRows rows of
+// Adds the session in options.precision (nothing for fp32; `calibrationFile` is for int8 only). Int8 calibrates on the first kCalibrationRows rows of
 // `calibrationFile`; without one, on those of `fallback` when given, else on deterministic random inputs
 // (uniform in [-1, 1), like the benchmark's).
 void loadLowPrecision(PrecisionSessions& s, const std::string& model, const runtime::SessionOptions& options,

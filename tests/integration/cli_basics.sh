@@ -34,5 +34,15 @@ check corrupt-file 1 1 -- "$e2e" info "$tmp/bad.h5"
 check unknown-option 2 1 -- "$e2e" info --no-such-option "$tmp/x.h5"
 check no-subcommand 2 1 -- "$e2e"
 check bad-threads 2 1 -- "$e2e" --threads -3 info "$tmp/x.h5"
+# Precision modes of the engine benchmark: deviation from fp32 in the JSON, misuse is one line.
+model=$(dirname "$0")/../../models/egamma_resnet15.onnx
+if [ -f "$model" ]; then
+  check bench-bad-precision 2 1 -- "$e2e" bench engine --model "$model" --precision fp16
+  check bench-calibration-needs-int8 2 1 -- "$e2e" bench engine --model "$model" --precision bf16 --calibration "$tmp/x.h5"
+  check bench-int8 0 0 -- "$e2e" bench engine --model "$model" --batch 8 --iters 3 --precision int8 --json
+  total=$((total + 1))
+  grep -q '"precision": "int8".*"maxAbsDeviation": [0-9].*"maxRelDeviation": [0-9].*"calibration": "256 deterministic random rows' "$tmp/out" ||
+    { echo "FAIL bench-int8 JSON"; cat "$tmp/out"; failures=$((failures + 1)); }
+fi
 echo "$((total - failures)) passed, $failures failed"
 [ "$failures" = 0 ]
