@@ -49,6 +49,25 @@ OnnxBuilder tinyMlp(std::uint64_t seed) {
   return b;
 }
 
+// A grouped 3x3 conv (8 -> 8 channels in 4 groups) + ReLU, reshaped to [N, 8, 100] and multiplied by a constant
+// [100, 12]: per-channel scales of grouped weights, and a MatMul whose leading dims fold into M.
+OnnxBuilder groupedConvBatchedMatMul(std::uint64_t seed) {
+  Rng rng(seed);
+  OnnxBuilder b(13);
+  b.input("x", {-1, 8, 10, 10}).output("y");
+  b.initializer("w", {8, 2, 3, 3}, randomWeights(rng, 8 * 2 * 9, 0.4));
+  b.initializer("bias", {8}, randomWeights(rng, 8, 0.1));
+  auto& conv = b.node("Conv", {"x", "w", "bias"}, {"c"}, "gconv");
+  OnnxBuilder::attr(conv, "group", 4);
+  OnnxBuilder::attrInts(conv, "pads", {1, 1, 1, 1});
+  b.node("Relu", {"c"}, {"r"}, "relu");
+  b.initializerInt64("shape", {3}, {-1, 8, 100});
+  b.node("Reshape", {"r", "shape"}, {"flat"}, "reshape");
+  b.initializer("m", {100, 12}, randomWeights(rng, 100 * 12, 0.2));
+  b.node("MatMul", {"flat", "m"}, {"y"}, "mm");
+  return b;
+}
+
 struct Case {
   OnnxBuilder model;
   std::size_t rowElements;
@@ -56,6 +75,7 @@ struct Case {
 
 Case resnetCase() { return {tinyResNet(21), 4 * 16 * 16}; }
 Case mlpCase() { return {tinyMlp(22), 24}; }
+Case groupedCase() { return {groupedConvBatchedMatMul(23), 8 * 10 * 10}; }
 
 struct Loaded {
   runtime::Session fp32, low;
@@ -112,6 +132,15 @@ TEST(Precision, Int8EverywhereCloseToFp32) {
   all.range = runtime::CalibrationRange::MaxAbs;
   expectCloseButNotIdentical(resnetCase(), Precision::Int8, 4e-2, "vnni", all);
   expectCloseButNotIdentical(mlpCase(), Precision::Int8, 4e-2, "vnni", all);
+}
+
+TEST(Precision, GroupedConvAndBatchedMatMul) {
+  REQUIRE_CPU(Precision::Bf16);
+  REQUIRE_CPU(Precision::Int8);
+  runtime::Int8Options all;
+  all.quantiseModelInputs = true;
+  expectCloseButNotIdentical(groupedCase(), Precision::Bf16, 1.5e-2, "bf16");
+  expectCloseButNotIdentical(groupedCase(), Precision::Int8, 4e-2, "vnni", all);
 }
 
 TEST(Precision, Bf16MatMulGemmCloseToFp32) {
