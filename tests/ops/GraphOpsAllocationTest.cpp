@@ -1,6 +1,6 @@
 // The hot-path contract for this folder's graph operators (LayerNorm, Slice, Split, comparisons, Where,
-// Expand, Einsum, TopK, GatherElements, ScatterElements, ScatterND): after the first run of a (batch, threads)
-// pair, run() allocates nothing. This executable replaces operator new for that purpose, and also guards every
+// Expand, Einsum, TopK, GatherElements, ScatterElements, ScatterND, and the fused LayerNorm/Attention): after the
+// first run of a (batch, threads) pair, run() allocates nothing. This executable replaces operator new for that purpose, and also guards every
 // block: a pattern just before and after it is checked on delete, so a write next to an engine allocation
 // (e.g. through index -1 of a vector) is counted (heapGuardViolations) instead of silently corrupting the heap.
 #include <atomic>
@@ -116,6 +116,57 @@ TEST(GraphOpsAllocation, SteadyStateRunsAllocateNothing) {
   }
   const long before = heapGuardViolations();
   s = graphOpsModel(rng).session();  // destroys the first session's plans and workspaces
+  EXPECT_EQ(heapGuardViolations(), before);
+}
+
+// x [N, 20, 16] -> decomposed LayerNorm (fused into LayerNormalization) -> self-attention softmax(y yT / 4) y
+// (fused into Attention): the engine's own fused kernels, no oneDNN primitive.
+OnnxBuilder fusedTransformerModel(Rng& rng) {
+  OnnxBuilder b(13);
+  b.input("x", {-1, 20, 16}).output("a");
+  OnnxBuilder::attrInts(b.node("ReduceMean", {"x"}, {"m"}), "axes", {-1});
+  b.node("Sub", {"x", "m"}, {"d"});
+  b.initializer("two", {}, {2.f}).initializer("eps", {}, {1e-5f}).initializer("quarter", {}, {0.25f});
+  b.node("Pow", {"d", "two"}, {"d2"});
+  OnnxBuilder::attrInts(b.node("ReduceMean", {"d2"}, {"var"}), "axes", {-1});
+  b.node("Add", {"var", "eps"}, {"ve"});
+  b.node("Sqrt", {"ve"}, {"sd"});
+  b.node("Div", {"d", "sd"}, {"n"});
+  b.initializer("gamma", {16}, randomVec(rng, 16, 0.5, 1.5));
+  b.node("Mul", {"n", "gamma"}, {"y"});
+  OnnxBuilder::attrInts(b.node("Transpose", {"y"}, {"yt"}), "perm", {0, 2, 1});
+  b.node("MatMul", {"y", "yt"}, {"s"});
+  b.node("Mul", {"s", "quarter"}, {"ss"});
+  OnnxBuilder::attr(b.node("Softmax", {"ss"}, {"p"}), "axis", -1);
+  b.node("MatMul", {"p", "y"}, {"a"});
+  return b;
+}
+
+TEST(GraphOpsAllocation, FusedTransformerOpsAllocateNothing) {
+  Rng rng(653);
+  auto s = fusedTransformerModel(rng).session();
+  ASSERT_NE(s.dumpGraph().find(": Attention("), std::string::npos) << s.dumpGraph();
+  ASSERT_NE(s.dumpGraph().find(": LayerNormalization("), std::string::npos) << s.dumpGraph();
+  for (std::int64_t batch : {1, 7}) {
+    for (int threads : {1, 2}) {
+      const auto x = randomVec(rng, static_cast<std::size_t>(batch * 20 * 16));
+      std::vector<float> y(static_cast<std::size_t>(s.outputElements(0, batch)));
+      const void* in[] = {x.data()};
+      void* out[] = {y.data()};
+      runtime::RunOptions o;
+      o.threads = threads;
+      s.run(in, out, batch, o);
+      const auto first = y;
+      g_allocations = 0;
+      g_counting = true;
+      for (int r = 0; r < 10; ++r) s.run(in, out, batch, o);
+      g_counting = false;
+      EXPECT_EQ(g_allocations.load(), 0) << "batch " << batch << " threads " << threads;
+      EXPECT_EQ(y, first) << "repeated runs must give identical results";
+    }
+  }
+  const long before = heapGuardViolations();
+  s = fusedTransformerModel(rng).session();
   EXPECT_EQ(heapGuardViolations(), before);
 }
 
