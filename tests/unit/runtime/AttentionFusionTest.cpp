@@ -59,13 +59,14 @@ FusionResult run(const AttentionSpec& s, std::int64_t batch, int threads) {
                           batch, 9 + static_cast<std::uint64_t>(s.sq), threads);
 }
 
-void expectFused(const AttentionSpec& s, std::int64_t batch = 2, int threads = 1) {
+std::vector<float> expectFused(const AttentionSpec& s, std::int64_t batch = 2, int threads = 1) {
   const auto r = run(s, batch, threads);
   EXPECT_TRUE(contains(r.graph, ": Attention(")) << r.graph;
   EXPECT_FALSE(contains(r.graph, ": Softmax(")) << r.graph;
   EXPECT_FALSE(contains(r.graph, ": MatMul(")) << r.graph;
   expectSameResults(r, "fused attention sq " + std::to_string(s.sq) + " skv " + std::to_string(s.skv) + " d " +
                            std::to_string(s.d) + " dv " + std::to_string(s.dv) + " threads " + std::to_string(threads));
+  return r.fused.at(0);
 }
 
 void expectNotFused(const AttentionSpec& s) {
@@ -79,15 +80,15 @@ TEST(AttentionFusion, ScaledDotProductBecomesAttention) {
   // Tile edges: query rows past one 48-row tile and not a multiple of the 6-row micro-tile; key counts and
   // value widths with 32-, 16- and scalar-column parts; the ViT shape.
   const std::int64_t shapes[][4] = {{7, 9, 8, 8}, {50, 37, 24, 40}, {97, 64, 16, 17}, {1, 1, 1, 1}, {257, 257, 64, 64}};
-  for (const auto& sh : shapes)
-    for (int threads : {1, 2}) {
-      AttentionSpec s;
-      s.sq = sh[0];
-      s.skv = sh[1];
-      s.d = sh[2];
-      s.dv = sh[3];
-      expectFused(s, 2, threads);
-    }
+  for (const auto& sh : shapes) {
+    AttentionSpec s;
+    s.sq = sh[0];
+    s.skv = sh[1];
+    s.d = sh[2];
+    s.dv = sh[3];
+    // A row's result does not depend on how the tiles are shared out.
+    EXPECT_EQ(expectFused(s, 3, 1), expectFused(s, 3, 2)) << "sq " << s.sq;
+  }
 }
 
 TEST(AttentionFusion, ScaleForms) {
