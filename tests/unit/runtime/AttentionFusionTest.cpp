@@ -91,6 +91,13 @@ TEST(AttentionFusion, ScaledDotProductBecomesAttention) {
   }
 }
 
+TEST(AttentionFusion, FusedModelStillRunsLargeBatchesInChunks) {
+  AttentionSpec s;
+  s.rank3 = true;
+  EXPECT_GT(attention(s).session().chunkRows(), 0);  // Attention keeps rows apart (BatchSplit)
+  EXPECT_GT(attention({}).session().chunkRows(), 0);
+}
+
 TEST(AttentionFusion, ScaleForms) {
   for (Scale sc : {Scale::None, Scale::ScalarFirst, Scale::DivAfter}) {
     AttentionSpec s;

@@ -72,6 +72,12 @@ void expectNotFused(const GeluSpec& s) {
 
 TEST(GeluFusion, ExportedOrderBecomesMatMulPostOp) { expectFused({}); }
 
+TEST(GeluFusion, FusedModelStillRunsLargeBatchesInChunks) {
+  GeluSpec s;
+  s.afterMatMul = false;
+  EXPECT_GT(gelu(s).session().chunkRows(), 0);  // a standalone Gelu keeps rows apart (BatchSplit)
+}
+
 TEST(GeluFusion, OtherOrders) {
   for (Order o : {Order::HalfFirst, Order::HalfOnErf, Order::MulBySqrtHalf}) {
     GeluSpec s;

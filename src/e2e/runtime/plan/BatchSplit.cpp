@@ -49,6 +49,10 @@ bool rowPreserving(const Graph& g, const Node& n) {
                                                           "Where", "And", "Or", "Xor", "Not", "Max", "Min", "Sum", "Mean"};
   if (kElementwiseLogic.count(op)) return true;
   if (op == "LayerNormalization" || op == "TopK") return !axisIsZero(n.attrs.getInt("axis", -1), rank);
+  // The fused operators (ir/FusedOps.hpp): Gelu is elementwise; Attention works per leading-dim block, so rows
+  // stay apart whenever the batch is one of the leading dims (rank >= 3).
+  if (op == "Gelu") return true;
+  if (op == "Attention") return rank >= 3;
   if (op == "GatherElements" || op == "ArgMax" || op == "ArgMin" || op == "Split")
     return !axisIsZero(n.attrs.getInt("axis", 0), rank);
   if (op == "Slice") {
