@@ -5,7 +5,10 @@ latency, ratio to ORT, GFLOP/s, % of the measured sgemm peak) and the raw JSON.
 
   PYTHONPATH=python /usr/bin/python3 bench/engine/compare.py --e2e build/bin/e2e [--models DIR] \
       [--only vit,edgeconv] [--threads 1,2] [--batches 1,64] [--repeats 3] [--seconds 1.5] \
-      [--runtimes e2e,ort,torch,torchscript,opencv] [--out table.md] [--json raw.json]
+      [--runtimes e2e,e2e-bf16,e2e-int8,ort,torch,torchscript,opencv] [--out table.md] [--json raw.json]
+
+e2e-bf16 / e2e-int8 are the engine's opt-in precisions (int8 calibrated on the engine's default random inputs),
+each also reporting its largest output deviation from fp32 in the raw JSON.
 
 Each cell is the median over --repeats rounds; within a round every runtime is measured once, in turn, so slow
 drifts of a shared machine hit all of them alike. OPENBLAS_CORETYPE is unset for the PyTorch peer only (it
@@ -52,9 +55,10 @@ def short_error(message):
 def measure(runtime, a, model, onnx_path, shape, batch, threads):
     env = dict(os.environ)
     iters = FIXED_ITERS.get(model, a.iters)
-    if runtime == "e2e":
+    if runtime == "e2e" or runtime.startswith("e2e-"):
+        precision = ["--precision", runtime[4:]] if runtime.startswith("e2e-") else []
         return run_json([a.e2e, "bench", "engine", "--model", onnx_path, "--batch", str(batch), "--threads",
-                         str(threads), "--json"] + (["--iters", str(iters)] if iters else []))
+                         str(threads), "--json"] + precision + (["--iters", str(iters)] if iters else []))
     if runtime == "ort":
         return run_json(["node", os.path.join(PEERS, "ort_bench.mjs"), "--model", onnx_path, "--batch", str(batch),
                          "--threads", str(threads), "--seconds", str(a.seconds)] + (["--iters", str(iters)] if iters else []))
@@ -139,7 +143,7 @@ def summarise(name, batch, threads, per, runtimes):
 
 
 def format_table(rows, runtimes, a):
-    labels = {"e2e": "e2e", "ort": "ORT 1.30", "torch": "PyTorch eager", "torchscript": "TorchScript",
+    labels = {"e2e": "e2e", "e2e-bf16": "e2e bf16", "e2e-int8": "e2e int8", "ort": "ORT 1.30", "torch": "PyTorch eager", "torchscript": "TorchScript",
               "opencv": "OpenCV DNN"}
     head = ["model", "batch", "threads"] + [labels[r] for r in runtimes] + ["e2e GFLOP/s (% peak)", "ORT GFLOP/s (% peak)"]
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
