@@ -9,16 +9,6 @@
 namespace e2e::test {
 namespace {
 
-std::vector<float> run(const runtime::Session& s, const std::vector<float>& x, std::int64_t batch, int threads) {
-  std::vector<float> y(static_cast<std::size_t>(s.outputElements(0, batch)));
-  const void* in[] = {x.data()};
-  void* out[] = {y.data()};
-  runtime::RunOptions o;
-  o.threads = threads;
-  s.run(in, out, batch, o);
-  return y;
-}
-
 TEST(BatchSplit, ChunkedRunsMatchWholeBatch) {
   auto b = tinyResNet(21);
   auto split = b.session();

@@ -8,14 +8,6 @@
 namespace e2e::test {
 namespace {
 
-std::vector<float> run(const runtime::Session& s, const std::vector<float>& x, std::int64_t batch) {
-  std::vector<float> y(static_cast<std::size_t>(s.outputElements(0, batch)));
-  const void* in[] = {x.data()};
-  void* out[] = {y.data()};
-  s.run(in, out, batch);
-  return y;
-}
-
 TEST(Passes, FusionAndFoldingKeepResults) {
   auto b = tinyResNet(7);
   runtime::SessionOptions plain;

@@ -18,16 +18,6 @@ std::vector<float> input(std::int64_t batch, std::uint64_t seed) {
   return x;
 }
 
-std::vector<float> run(const runtime::Session& s, const std::vector<float>& x, std::int64_t batch, int threads = 0) {
-  std::vector<float> y(static_cast<std::size_t>(s.outputElements(0, batch)));
-  const void* in[] = {x.data()};
-  void* out[] = {y.data()};
-  runtime::RunOptions o;
-  o.threads = threads;
-  s.run(in, out, batch, o);
-  return y;
-}
-
 TEST(Session, BatchRowsMatchSingleRuns) {
   auto s = tinyResNet(3).session();
   const std::int64_t batch = 6;

@@ -5,6 +5,17 @@
 
 namespace e2e::test {
 
+// One run of a single-input, single-output session; threads 0: the session's default.
+inline std::vector<float> run(const runtime::Session& s, const std::vector<float>& x, std::int64_t batch, int threads = 0) {
+  std::vector<float> y(static_cast<std::size_t>(s.outputElements(0, batch)));
+  const void* in[] = {x.data()};
+  void* out[] = {y.data()};
+  runtime::RunOptions o;
+  o.threads = threads;
+  s.run(in, out, batch, o);
+  return y;
+}
+
 inline std::vector<float> randomWeights(Rng& rng, std::size_t n, double scale) {
   std::vector<float> v(n);
   for (auto& x : v) x = static_cast<float>(rng.uniform(-scale, scale));

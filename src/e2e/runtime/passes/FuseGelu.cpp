@@ -103,18 +103,9 @@ void fuseGelu(Graph& g) {
     if (idx.removed[k] || g.nodes[k].opType != "Erf" || !g.nodes[k].domain.empty()) continue;
     GeluMatch m;
     if (!matchGelu(g, idx, static_cast<int>(k), m)) continue;
-    bool overlaps = false;
-    for (int n : m.nodes) overlaps |= idx.removed[n];
-    if (overlaps) continue;
-    // The Gelu takes the place of the pattern's last node (all its inputs are produced before it).
-    int last = m.nodes.front();
-    for (int n : m.nodes) last = std::max(last, n);
-    for (int n : m.nodes) idx.removed[n] = n != last;
-    Node gelu;
-    gelu.name = fusedNodeName(g.nodes[k].name, "Gelu");
-    gelu.opType = "Gelu";
-    gelu.domain = kFusedDomain;
-    gelu.opset = g.nodes[k].opset;
+    int last = -1;
+    if (!claimPattern(idx, m.nodes, last)) continue;
+    Node gelu = fusedNode(g, static_cast<int>(k), "Gelu");
     gelu.inputs = {m.x};
     gelu.outputs = {g.nodes[last].outputs[0]};
     g.nodes[last] = std::move(gelu);

@@ -131,11 +131,8 @@ void fuseLayerNorm(Graph& g) {
     if (idx.removed[k] || g.nodes[k].opType != "ReduceMean" || !g.nodes[k].domain.empty()) continue;
     LayerNormMatch m;
     if (!matchLayerNorm(g, idx, static_cast<int>(k), m)) continue;
-    bool overlaps = false;
-    for (int n : m.nodes) overlaps |= idx.removed[n];
-    if (overlaps) continue;
-    const int last = *std::max_element(m.nodes.begin(), m.nodes.end());
-    for (int n : m.nodes) idx.removed[n] = n != last;
+    int last = -1;
+    if (!claimPattern(idx, m.nodes, last)) continue;
     Node ln;
     ln.name = fusedNodeName(g.nodes[k].name, "LayerNormalization");
     ln.opType = "LayerNormalization";

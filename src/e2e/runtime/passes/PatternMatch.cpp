@@ -1,6 +1,9 @@
 #include "e2e/runtime/passes/PatternMatch.hpp"
 
+#include <algorithm>
 #include <cmath>
+
+#include "e2e/runtime/ir/FusedOps.hpp"
 
 namespace e2e::runtime {
 
@@ -51,6 +54,24 @@ bool isBinary(const Node& n, const char* opType) {
 std::string fusedNodeName(const std::string& anchor, const std::string& op) {
   const auto slash = anchor.rfind('/');
   return slash == std::string::npos ? anchor + "_" + op : anchor.substr(0, slash + 1) + op;
+}
+
+bool claimPattern(PatternIndex& idx, const std::vector<int>& nodes, int& last) {
+  for (int n : nodes)
+    if (idx.removed[n]) return false;
+  last = *std::max_element(nodes.begin(), nodes.end());
+  for (int n : nodes) idx.removed[n] = n != last;
+  return true;
+}
+
+Node fusedNode(const Graph& g, int anchor, const char* opType) {
+  const Node& a = g.nodes[anchor];
+  Node n;
+  n.name = fusedNodeName(a.name, opType);
+  n.opType = opType;
+  n.domain = kFusedDomain;
+  n.opset = a.opset;
+  return n;
 }
 
 bool nearlyEqual(float a, double b, double rel) { return std::abs(static_cast<double>(a) - b) <= rel * std::abs(b); }

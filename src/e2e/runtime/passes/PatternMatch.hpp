@@ -43,6 +43,12 @@ int otherInput(const Node& n, int value);
 bool isBinary(const Node& n, const char* opType);
 // A name for a fused node in the scope of `anchor`: "/blocks.0/mlp/Erf" -> "/blocks.0/mlp/Gelu".
 std::string fusedNodeName(const std::string& anchor, const std::string& op);
+// Claims a match's nodes for one fused node. False when an earlier match already took any of them; otherwise
+// flags all but the last in graph order as removed and returns that one: the fused node replaces it (every input
+// of the pattern is produced before its last node).
+bool claimPattern(PatternIndex& idx, const std::vector<int>& nodes, int& last);
+// A node of the engine's own domain (kFusedDomain) named in the scope of node `anchor`, same opset.
+Node fusedNode(const Graph& g, int anchor, const char* opType);
 // a and b differ by at most `rel` of |b|.
 bool nearlyEqual(float a, double b, double rel);
 
