@@ -39,6 +39,7 @@ build: deps $(BUILD_DIR)/build.ninja
 
 test: build
 	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS) --timeout 900
+	@sh tests/print_reports.sh $(BUILD_DIR)
 
 # ASan + UBSan build of the foundation's unit tests (CI runs it after `make test`).
 SAN_TESTS := unit_core unit_geometry unit_io unit_framework
