@@ -63,10 +63,16 @@ void addBenchEngine(CLI::App& bench, GlobalOptions&) {
   });
 }
 
-void registerBench(CLI::App& app, GlobalOptions& global) {
-  auto* bench = app.add_subcommand("bench", "Benchmarks (prints a table; --json for machines)");
-  bench->require_subcommand(1);
-  addBenchEngine(*bench, global);
+CLI::App& benchCommand(CLI::App& app) {
+  try {
+    return *app.get_subcommand("bench");
+  } catch (const CLI::OptionNotFound&) {
+    CLI::App* bench = app.add_subcommand("bench", "Benchmarks (prints a table; --json for machines)");
+    bench->require_subcommand(1);
+    return *bench;
+  }
 }
+
+void registerBench(CLI::App& app, GlobalOptions& global) { addBenchEngine(benchCommand(app), global); }
 
 }  // namespace e2e::cli

@@ -20,15 +20,6 @@ void addBenchFrames(CLI::App& bench, GlobalOptions&) {
   sub->callback([] { std::fputs(frames::formatCropBenchmark(frames::runCropBenchmark(o), json).c_str(), stdout); });
 }
 
-void registerBenchFrames(CLI::App& app, GlobalOptions& global) {
-  CLI::App* bench = nullptr;
-  try {
-    bench = app.get_subcommand("bench");
-  } catch (const CLI::OptionNotFound&) {
-    bench = app.add_subcommand("bench", "Benchmarks (prints a table; --json for machines)");
-    bench->require_subcommand(1);
-  }
-  addBenchFrames(*bench, global);
-}
+void registerBenchFrames(CLI::App& app, GlobalOptions& global) { addBenchFrames(benchCommand(app), global); }
 
 }  // namespace e2e::cli

@@ -26,15 +26,6 @@ void addBenchPipeline(CLI::App& bench, GlobalOptions&) {
   });
 }
 
-void registerBenchPipeline(CLI::App& app, GlobalOptions& global) {
-  CLI::App* bench = nullptr;
-  try {
-    bench = app.get_subcommand("bench");
-  } catch (const CLI::OptionNotFound&) {
-    bench = app.add_subcommand("bench", "Benchmarks (prints a table; --json for machines)");
-    bench->require_subcommand(1);
-  }
-  addBenchPipeline(*bench, global);
-}
+void registerBenchPipeline(CLI::App& app, GlobalOptions& global) { addBenchPipeline(benchCommand(app), global); }
 
 }  // namespace e2e::cli

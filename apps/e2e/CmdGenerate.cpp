@@ -148,14 +148,7 @@ RunStats generateEvents(const GenerateOptions& o, const GlobalOptions& global) {
             for (std::uint64_t i = 0; i < b->count; ++i) {
               writer.put(labels::kGen, b->gen[i]);
               writer.put(labels::kEventInfo, b->info[i]);
-              if (simulation) {
-                const sim::SimEvent& e = b->sim[i];
-                writer.put(labels::kEcalHits, e.ecal);
-                writer.put(labels::kHcalHits, e.hcal);
-                writer.put(labels::kTrackerHits, e.trackerHits);
-                writer.put(labels::kTracks, e.tracks);
-                writer.put(labels::kVertices, e.vertices);
-              }
+              if (simulation) putSimEvent(writer, b->sim[i]);
               writer.endEvent();
               countEvent(stats, b->gen[i], b->info[i]);
             }

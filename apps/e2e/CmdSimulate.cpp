@@ -23,6 +23,15 @@
 #include "e2e/simulation/SimulateBlock.hpp"
 
 namespace e2e::cli {
+
+void putSimEvent(io::EventWriter& writer, const sim::SimEvent& e) {
+  writer.put(labels::kEcalHits, e.ecal);
+  writer.put(labels::kHcalHits, e.hcal);
+  writer.put(labels::kTrackerHits, e.trackerHits);
+  writer.put(labels::kTracks, e.tracks);
+  writer.put(labels::kVertices, e.vertices);
+}
+
 namespace {
 
 constexpr std::uint64_t kBlockEvents = 32;
@@ -123,11 +132,7 @@ void runSimulate(const SimulateOptions& o, const GlobalOptions& global) {
               const sim::SimEvent& e = b->out[i];
               writer.put(labels::kGen, b->gen[i]);
               if (hasInfo) writer.put(labels::kEventInfo, b->info[i]);
-              writer.put(labels::kEcalHits, e.ecal);
-              writer.put(labels::kHcalHits, e.hcal);
-              writer.put(labels::kTrackerHits, e.trackerHits);
-              writer.put(labels::kTracks, e.tracks);
-              writer.put(labels::kVertices, e.vertices);
+              putSimEvent(writer, e);
               writer.endEvent();
               totals.ecal += static_cast<double>(e.ecal.size());
               totals.hcal += static_cast<double>(e.hcal.size());

@@ -8,6 +8,10 @@
 
 namespace e2e::io {
 class EventReader;
+class EventWriter;
+}
+namespace e2e::sim {
+struct SimEvent;
 }
 
 namespace e2e::cli {
@@ -34,18 +38,19 @@ void registerSimulate(CLI::App& app, GlobalOptions& global);
 // The command line without --threads, stored as provenance: the thread count changes no byte of the events, so
 // files made with any --threads are identical.
 std::string commandWithoutThreads(const std::string& command);
+// Writes a simulated event's hits, tracks and vertices (generate --simulate and simulate store the same collections).
+void putSimEvent(io::EventWriter& writer, const sim::SimEvent& e);
 void registerRun(CLI::App& app, GlobalOptions& global);
 void registerFrames(CLI::App& app, GlobalOptions& global);
 void registerShow(CLI::App& app, GlobalOptions& global);
 void registerInfer(CLI::App& app, GlobalOptions& global);
-// `e2e bench`: registerBench creates the command with its `engine` target; list it before other bench targets.
+// `e2e bench TARGET`: each register function adds its target under the one `bench` command, which benchCommand
+// finds or creates (so their order in main.cpp does not matter).
+CLI::App& benchCommand(CLI::App& app);
 void registerBench(CLI::App& app, GlobalOptions& global);
 void addBenchEngine(CLI::App& bench, GlobalOptions& global);
-// `e2e bench frames`: addBenchFrames adds it under an existing `bench` command; registerBenchFrames (listed after
-// any bench command in main.cpp) finds or creates `bench` and calls it.
 void addBenchFrames(CLI::App& bench, GlobalOptions& global);
 void registerBenchFrames(CLI::App& app, GlobalOptions& global);
-// `e2e bench pipeline`, added the same way.
 void addBenchPipeline(CLI::App& bench, GlobalOptions& global);
 void registerBenchPipeline(CLI::App& app, GlobalOptions& global);
 

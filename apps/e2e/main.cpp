@@ -21,8 +21,8 @@ constexpr Register kCommands[] = {
     e2e::cli::registerShow,
     e2e::cli::registerInfer,
     e2e::cli::registerBench,
-    e2e::cli::registerBenchFrames,  // keep after any registerBench
-    e2e::cli::registerBenchPipeline,  // keep after any registerBench
+    e2e::cli::registerBenchFrames,
+    e2e::cli::registerBenchPipeline,
 };
 
 std::string joinArgs(int argc, char** argv) {
