@@ -5,7 +5,9 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <string>
 #include <thread>
+#include <vector>
 
 #include "e2e/core/Error.hpp"
 #include "e2e/core/JsonWriter.hpp"
@@ -28,7 +30,7 @@ struct Case {
   const char* processes;
   std::uint64_t events;
   int batch;
-  const char* stages;  // TOML tables of the modules between the source and the tagger
+  std::string stages;  // TOML tables of the modules between the source and the tagger
   const char* path;    // their names, in order
   const char* objects;
 };
@@ -40,87 +42,46 @@ truth = ""
 )";
 
 constexpr const char* kJet8 = R"(["trk_pt", "trk_d0", "trk_dz", "ecal", "hcal", "bpix1", "bpix2", "bpix3"])";
+constexpr const char* kJet13 =
+    R"(["trk_pt", "trk_d0", "trk_dz", "ecal", "hcal", "bpix1", "bpix2", "bpix3", "bpix4", "tib1", "tib2", "tob1", "tob2"])";
 
-const Case kCases[] = {
-    {"egamma", "EGammaTagger", "models/egamma_resnet15.onnx", R"(["photon", "electron"])", 6000, 64,
-     R"([modules.crops]
-type = "PhotonCrops"
-output = "crops"
-channels = ["ecal", "ecal_time"]
-pt_min = 10.0
-eta_max = 1.44
-)",
-     R"("photons", "crops")", "photons"},
-    {"mass", "MassRegressor", "models/mass_resnet15.onnx", R"(["agg"])", 6000, 64,
-     R"([modules.crops]
-type = "PhotonCrops"
-output = "crops"
-channels = ["ecal"]
-pt_min = 10.0
-eta_max = 1.44
-)",
-     R"("photons", "crops")", "photons"},
-    {"qg", "QuarkGluonTagger", "models/qg_resnet15.onnx", R"(["dijet-quark", "dijet-gluon"])", 1500, 32,
-     R"([modules.jets]
-type = "JetReco"
-radius = 0.4
-truth = ""
-[modules.crops]
-type = "JetCrops"
-output = "crops"
-objects = "jets"
-channels = ["trk_pt", "ecal", "hcal"]
-pt_min = 70.0
-eta_max = 2.0
-)",
-     R"("vertices", "jets", "crops")", "jets"},
-    {"top", "TopTagger", "models/top_resnet15.onnx", R"(["ttbar-boosted", "qcd-boosted"])", 1500, 32,
-     R"([modules.jets]
-type = "JetReco"
-radius = 0.8
-output = "fatJets"
-truth = ""
-[modules.crops]
-type = "JetCrops"
-output = "crops"
-objects = "fatJets"
-channels = ["trk_pt", "trk_d0", "trk_dz", "ecal", "hcal", "bpix1", "bpix2", "bpix3"]
-pt_min = 400.0
-eta_max = 2.4
-)",
-     R"("vertices", "jets", "crops")", "fatJets"},
-    {"tau", "TauTagger", "models/tau_resnet15.onnx", R"(["htautau", "qcd-tau"])", 1500, 32,
-     R"([modules.jets]
-type = "JetReco"
-radius = 0.8
-output = "fatJets"
-truth = ""
-[modules.crops]
-type = "JetCrops"
-output = "crops"
-objects = "fatJets"
-channels = ["trk_pt", "trk_d0", "trk_dz", "ecal", "hcal", "bpix1", "bpix2", "bpix3", "bpix4", "tib1", "tib2", "tob1", "tob2"]
-pt_min = 20.0
-eta_max = 2.4
-)",
-     R"("vertices", "jets", "crops")", "fatJets"},
-    {"tau_gnn", "TauGraphTagger", "models/tau_edgeconv.onnx", R"(["htautau", "qcd-tau"])", 1500, 32,
-     R"([modules.jets]
-type = "JetReco"
-radius = 0.8
-output = "fatJets"
-truth = ""
-[modules.graphs]
-type = "HitGraphs"
-output = "graphs"
-objects = "fatJets"
-pt_min = 20.0
-eta_max = 2.4
-)",
-     R"("vertices", "jets", "graphs")", "fatJets"},
-};
+std::string photonCrops(const char* channels) {
+  return std::string("[modules.crops]\ntype = \"PhotonCrops\"\noutput = \"crops\"\nchannels = ") + channels +
+         "\npt_min = 10.0\neta_max = 1.44\n";
+}
 
-// The simulated sample of a case, made once and reused (a file per process list and event count).
+// Jets without truth matching (the benchmark times the reconstruction a tagger needs, nothing else).
+std::string jets(const char* radius, const char* output) {
+  return std::string("[modules.jets]\ntype = \"JetReco\"\nradius = ") + radius + "\n" +
+         (output ? std::string("output = \"") + output + "\"\n" : std::string()) + "truth = \"\"\n";
+}
+
+std::string jetCrops(const char* objects, const char* channels, const char* ptMin, const char* etaMax) {
+  return std::string("[modules.crops]\ntype = \"JetCrops\"\noutput = \"crops\"\nobjects = \"") + objects +
+         "\"\nchannels = " + channels + "\npt_min = " + ptMin + "\neta_max = " + etaMax + "\n";
+}
+
+const std::vector<Case>& cases() {
+  static const std::vector<Case> all = {
+      {"egamma", "EGammaTagger", "models/egamma_resnet15.onnx", R"(["photon", "electron"])", 6000, 64,
+       photonCrops(R"(["ecal", "ecal_time"])"), R"("photons", "crops")", "photons"},
+      {"mass", "MassRegressor", "models/mass_resnet15.onnx", R"(["agg"])", 6000, 64, photonCrops(R"(["ecal"])"),
+       R"("photons", "crops")", "photons"},
+      {"qg", "QuarkGluonTagger", "models/qg_resnet15.onnx", R"(["dijet-quark", "dijet-gluon"])", 1500, 32,
+       jets("0.4", nullptr) + jetCrops("jets", R"(["trk_pt", "ecal", "hcal"])", "70.0", "2.0"),
+       R"("vertices", "jets", "crops")", "jets"},
+      {"top", "TopTagger", "models/top_resnet15.onnx", R"(["ttbar-boosted", "qcd-boosted"])", 1500, 32,
+       jets("0.8", "fatJets") + jetCrops("fatJets", kJet8, "400.0", "2.4"), R"("vertices", "jets", "crops")", "fatJets"},
+      {"tau", "TauTagger", "models/tau_resnet15.onnx", R"(["htautau", "qcd-tau"])", 1500, 32,
+       jets("0.8", "fatJets") + jetCrops("fatJets", kJet13, "20.0", "2.4"), R"("vertices", "jets", "crops")", "fatJets"},
+      {"tau_gnn", "TauGraphTagger", "models/tau_edgeconv.onnx", R"(["htautau", "qcd-tau"])", 1500, 32,
+       jets("0.8", "fatJets") +
+           "[modules.graphs]\ntype = \"HitGraphs\"\noutput = \"graphs\"\nobjects = \"fatJets\"\npt_min = 20.0\neta_max = 2.4\n",
+       R"("vertices", "jets", "graphs")", "fatJets"},
+  };
+  return all;
+}
+
 std::string prepareInput(const Case& c, std::uint64_t events, const std::string& dir) {
   std::string key = c.processes;
   for (char& ch : key)
@@ -198,7 +159,7 @@ PipelineBenchResult runPipelineBenchmark(const PipelineBenchOptions& o) {
   const std::string dir = o.workDir.empty() ? (fs::temp_directory_path() / "e2e-bench-pipeline").string() : o.workDir;
   fs::create_directories(dir);
   const auto modelDirs = defaultModelDirs("");
-  for (const Case& c : kCases) {
+  for (const Case& c : cases()) {
     if (!o.taggers.empty() && std::find(o.taggers.begin(), o.taggers.end(), c.tagger) == o.taggers.end()) continue;
     std::string modelPath;
     taggers::ModelCard card;
@@ -223,7 +184,7 @@ PipelineBenchResult runPipelineBenchmark(const PipelineBenchOptions& o) {
       if (path.find("\"vertices\"") != std::string::npos) text += "[modules.vertices]\ntype = \"VertexReco\"\n";
       if (photons) text += kPhotons;
       const bool graphs = path.find("\"graphs\"") != std::string::npos;
-      text += std::string(c.stages) + "[modules.tagger]\ntype = \"" + c.type + "\"\nobjects = \"" + c.objects + "\"\n" +
+      text += c.stages + "[modules.tagger]\ntype = \"" + c.type + "\"\nobjects = \"" + c.objects + "\"\n" +
               (graphs ? "graphs = \"graphs\"\n" : "frames = \"crops\"\n") + "model = \"" + modelPath +
               "\"\nmax_batch = " + std::to_string(c.batch) + "\n[modules.output]\ntype = \"EventFileOutput\"\noverwrite = true\n" +
               "path = \"" + out + "\"\nproducts = [\"" + c.objects + "\", \"tagger\"]\n";
