@@ -63,16 +63,7 @@ HepMC3EventReader::HepMC3EventReader(std::string path) : m_path(std::move(path))
   HepMC3::Setup::set_print_warnings(false);
   // Header: everything up to the first event. It must say it is HepMC3 ASCII.
   bool started = false;
-  while (readLine()) {
-    if (m_line.empty()) continue;
-    if (startsWith(m_line, "E ")) {
-      m_pending = true;
-      break;
-    }
-    if (startsWith(m_line, kListingEnd)) {
-      m_ended = true;
-      break;
-    }
+  while (readBodyLine()) {
     if (startsWith(m_line, "HepMC::Version")) {
     } else if (startsWith(m_line, kListingStart)) {
       started = true;
@@ -90,6 +81,22 @@ HepMC3EventReader::HepMC3EventReader(std::string path) : m_path(std::move(path))
 }
 
 HepMC3EventReader::~HepMC3EventReader() = default;
+
+bool HepMC3EventReader::readBodyLine() {
+  while (readLine()) {
+    if (m_line.empty()) continue;
+    if (startsWith(m_line, "E ")) {
+      m_pending = true;
+      return false;
+    }
+    if (startsWith(m_line, kListingEnd)) {
+      m_ended = true;
+      return false;
+    }
+    return true;
+  }
+  return false;
+}
 
 bool HepMC3EventReader::readLine() {
   if (!std::getline(m_in, m_line)) return false;
@@ -139,16 +146,7 @@ bool HepMC3EventReader::next(GenParticles& particles, EventInfo& info) {
   m_block += m_line;
   m_block += '\n';
   m_pending = false;
-  while (readLine()) {
-    if (m_line.empty()) continue;
-    if (startsWith(m_line, "E ")) {
-      m_pending = true;
-      break;
-    }
-    if (startsWith(m_line, kListingEnd)) {
-      m_ended = true;
-      break;
-    }
+  while (readBodyLine()) {
     checkLine();
     m_block += m_line;
     m_block += '\n';

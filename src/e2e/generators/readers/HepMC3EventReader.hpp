@@ -22,6 +22,9 @@ public:
 
 private:
   bool readLine();
+  // The next non-empty line of the current block; false at the next event's "E" line (sets m_pending), at the
+  // end of the listing (sets m_ended) or at the end of the file.
+  bool readBodyLine();
   void checkLine();
 
   std::string m_path;
